@@ -1,0 +1,42 @@
+#pragma once
+// The one interface every TLS stack implements. A backend gets a connected socket and
+// one version to force; it returns what happened as data and never prints.
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "core/outcome.hpp"
+#include "core/version.hpp"
+
+namespace tlsprobe {
+
+namespace asio = boost::asio;
+
+struct Support {
+  bool ok = true;
+  std::string reason;  // why not, in words a user can act on
+};
+
+struct HandshakeRequest {
+  Version version = Version::tls1_2;
+  std::string sni;          // empty: send no server_name (IP literal targets)
+  std::string verify_name;  // host name or IP the certificate must match
+  std::chrono::steady_clock::time_point deadline;
+};
+
+class Backend {
+ public:
+  virtual ~Backend() = default;
+  virtual std::string_view name() const = 0;
+  // Decided at run time: what this build, on this machine, can attempt.
+  virtual Support supports(Version v) const = 0;
+  virtual asio::awaitable<Outcome> handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) = 0;
+};
+
+struct BackendConfig {
+  std::string ca_file;  // empty: the system trust store
+};
+
+}  // namespace tlsprobe

@@ -1,0 +1,162 @@
+#include "backends/openssl/openssl_backend.hpp"
+
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/asio/ssl/stream.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <span>
+
+#include "backends/openssl/certificate.hpp"
+#include "backends/openssl/classify.hpp"
+#include "backends/openssl/version_map.hpp"
+#include "core/errors.hpp"
+#include "core/target.hpp"
+#include "net/watchdog.hpp"
+#include "wire/server_hello.hpp"
+
+namespace tlsprobe {
+namespace {
+
+std::size_t index_of(Version v) { return static_cast<std::size_t>(v); }
+
+std::string ssl_error_text(unsigned long code) {
+  char buf[256];
+  ERR_error_string_n(code, buf, sizeof buf);
+  return buf;
+}
+
+// Everything the wire shows, gathered while OpenSSL works: the server's alert number,
+// the version in its ServerHello, how many records arrived.
+void on_message(int write_p, int /*version*/, int content_type, const void* buf, std::size_t len, SSL* /*ssl*/,
+                void* arg) {
+  auto& o = *static_cast<openssl::Observation*>(arg);
+  const std::span<const std::uint8_t> bytes(static_cast<const std::uint8_t*>(buf), len);
+  if (write_p != 0) {
+    if (content_type == SSL3_RT_ALERT && bytes.size() >= 2 && !o.alert_sent) o.alert_sent = bytes[1];
+    return;
+  }
+  if (content_type == SSL3_RT_HEADER) {
+    ++o.records_received;
+  } else if (content_type == SSL3_RT_ALERT && bytes.size() >= 2 && bytes[0] == SSL3_AL_FATAL) {
+    if (!o.alert_received) o.alert_received = bytes[1];
+  } else if (content_type == SSL3_RT_HANDSHAKE && !bytes.empty() && bytes[0] == SSL3_MT_SERVER_HELLO) {
+    if (const auto hello = wire::parse_server_hello(bytes); hello && !o.server_version)
+      o.server_version = hello->version;
+  }
+}
+
+// Can this library build produce a ClientHello for the version? Asked of the library
+// itself, on memory BIOs, so the answer is true for the OpenSSL actually loaded.
+Support probe_support(SSL_CTX* ctx, Version v) {
+  std::unique_ptr<SSL, decltype(&SSL_free)> ssl(SSL_new(ctx), &SSL_free);
+  if (!ssl) return {false, "OpenSSL could not create a session"};
+  SSL_set_bio(ssl.get(), BIO_new(BIO_s_mem()), BIO_new(BIO_s_mem()));
+  ERR_clear_error();
+  const int rc = SSL_connect(ssl.get());
+  const int err = SSL_get_error(ssl.get(), rc);
+  const unsigned long code = ERR_peek_error();
+  ERR_clear_error();
+  if (err == SSL_ERROR_WANT_READ) return {};
+  std::string reason = std::string(OpenSSL_version(OPENSSL_VERSION)) + " cannot offer " +
+                       std::string(display_name(v));
+  if (code != 0) reason += ": " + std::string(ERR_reason_error_string(code) ? ERR_reason_error_string(code) : "");
+  if (v == Version::ssl3_0) reason += " (built without SSL 3.0; the raw backend can still test it)";
+  return {false, reason};
+}
+
+void configure(asio::ssl::context& ctx, Version v, const BackendConfig& config) {
+  SSL_CTX* native = ctx.native_handle();
+  const int pinned = openssl::to_native(v);
+  SSL_CTX_set_min_proto_version(native, pinned);
+  SSL_CTX_set_max_proto_version(native, pinned);
+  if (v < Version::tls1_2) {
+    // OpenSSL 3 refuses SHA-1 signatures and TLS < 1.2 above security level 0 (Debian
+    // defaults to 2). Lowered on this context only, never process-wide. Offer every
+    // cipher of the era, as the scanners do, so a cipher mismatch is not taken for a
+    // version refusal.
+    SSL_CTX_set_security_level(native, 0);
+    SSL_CTX_set_cipher_list(native, "ALL:@SECLEVEL=0");
+  }
+  // Trust is reported beside the outcome, never instead of it.
+  SSL_CTX_set_verify(native, SSL_VERIFY_NONE, nullptr);
+  const int loaded = config.ca_file.empty()
+                         ? SSL_CTX_set_default_verify_paths(native)
+                         : SSL_CTX_load_verify_locations(native, config.ca_file.c_str(), nullptr);
+  if (loaded != 1 && !config.ca_file.empty())
+    throw UsageError("cannot load CA file " + config.ca_file + ": " + ssl_error_text(ERR_get_error()));
+  ERR_clear_error();
+}
+
+void fill_error(openssl::Observation& o, const boost::system::error_code& ec) {
+  namespace error = boost::asio::error;
+  if (ec == error::eof || ec == boost::asio::ssl::error::stream_truncated) {
+    o.eof = true;
+  } else if (ec.category() == error::get_ssl_category()) {
+    o.ssl_reason = ERR_GET_REASON(static_cast<unsigned long>(ec.value()));
+    o.ssl_text = ec.message();
+  } else if (ec.category() == boost::system::system_category()) {
+    o.sys_errno = ec.value();
+  } else {
+    o.ssl_text = ec.message();
+  }
+}
+
+}  // namespace
+
+OpenSslBackend::OpenSslBackend(const BackendConfig& config) {
+  for (const auto v : all_versions) {
+    auto ctx = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
+    configure(*ctx, v, config);
+    support_[index_of(v)] = probe_support(ctx->native_handle(), v);
+    contexts_[index_of(v)] = std::move(ctx);
+  }
+}
+
+Support OpenSslBackend::supports(Version v) const { return support_[index_of(v)]; }
+
+asio::awaitable<Outcome> OpenSslBackend::handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) {
+  asio::ssl::stream<asio::ip::tcp::socket&> stream(socket, *contexts_[index_of(request.version)]);
+  SSL* ssl = stream.native_handle();
+  openssl::Observation observed;
+  observed.requested = request.version;
+  SSL_set_msg_callback(ssl, on_message);
+  // The macros SSL_set_msg_callback_arg and SSL_set_tlsext_host_name hide C casts.
+  SSL_ctrl(ssl, SSL_CTRL_SET_MSG_CALLBACK_ARG, 0, &observed);
+  if (!request.sni.empty())
+    SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, const_cast<char*>(request.sni.c_str()));
+  if (is_ip_literal(request.verify_name))
+    X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), request.verify_name.c_str());
+  else if (!request.verify_name.empty())
+    SSL_set1_host(ssl, request.verify_name.c_str());
+
+  ERR_clear_error();
+  boost::system::error_code ec;
+  {
+    Watchdog watchdog(socket, request.deadline);
+    co_await stream.async_handshake(asio::ssl::stream_base::client, asio::redirect_error(asio::use_awaitable, ec));
+    observed.timed_out = watchdog.expired();
+  }
+  if (!ec) {
+    observed.handshake_ok = true;
+    observed.negotiated = openssl::from_native(SSL_version(ssl));
+    if (const SSL_CIPHER* c = SSL_get_current_cipher(ssl)) observed.cipher = SSL_CIPHER_standard_name(c);
+  } else {
+    fill_error(observed, ec);
+  }
+  ERR_clear_error();
+  SSL_set_msg_callback(ssl, nullptr);
+
+  auto outcome = openssl::classify(observed);
+  if (outcome.status == Status::accepted) outcome.certificate = openssl::summarize_certificate(ssl);
+  // A FIN, not a reset: we only wanted the handshake, and the server deserves a clean end.
+  boost::system::error_code ignored;
+  socket.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+  socket.close(ignored);
+  co_return outcome;
+}
+
+}  // namespace tlsprobe

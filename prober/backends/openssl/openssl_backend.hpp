@@ -1,0 +1,27 @@
+#pragma once
+// The OpenSSL stack: one attempt pins one version with min = max.
+#include <array>
+#include <boost/asio/ssl/context.hpp>
+#include <memory>
+
+#include "backends/backend.hpp"
+
+namespace tlsprobe {
+
+class OpenSslBackend final : public Backend {
+ public:
+  // Throws UsageError when config.ca_file cannot be loaded.
+  explicit OpenSslBackend(const BackendConfig& config = {});
+
+  std::string_view name() const override { return "openssl"; }
+  Support supports(Version v) const override;
+  asio::awaitable<Outcome> handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) override;
+
+ private:
+  // One context per version, built once: loading the trust store per attempt would cost
+  // more than the handshake.
+  std::array<std::unique_ptr<asio::ssl::context>, all_versions.size()> contexts_;
+  std::array<Support, all_versions.size()> support_;
+};
+
+}  // namespace tlsprobe

@@ -1,0 +1,162 @@
+#include "cli/probe_command.hpp"
+
+#include <cstdio>
+#include <iostream>
+#include <map>
+
+#include "backends/registry.hpp"
+#include "catalog/catalog.hpp"
+#include "cli/app.hpp"
+#include "core/duration.hpp"
+#include "core/errors.hpp"
+#include "core/target.hpp"
+#include "engine/engine.hpp"
+#include "policy/policy.hpp"
+#include "render/csv.hpp"
+#include "render/json.hpp"
+#include "render/table.hpp"
+
+namespace tlsprobe {
+namespace {
+
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::string item;
+  for (char c : text + ",") {
+    if (c == ',') {
+      if (!item.empty()) out.push_back(item);
+      item.clear();
+    } else if (c != ' ') {
+      item += c;
+    }
+  }
+  return out;
+}
+
+std::vector<Target> collect_targets(const ProbeArgs& args) {
+  std::vector<Target> targets;
+  // The catalog is the default; naming hosts replaces it unless a catalog flag asks for it too.
+  const bool want_catalog = (args.targets.empty() && args.targets_files.empty()) || !args.catalog.empty() ||
+                            !args.clouds.empty() || !args.groups.empty();
+  if (want_catalog) {
+    const Catalog file_catalog = args.catalog.empty() ? Catalog{} : load_catalog_file(args.catalog);
+    const Catalog& catalog = args.catalog.empty() ? embedded_catalog() : file_catalog;
+    targets = select_endpoints(catalog, args.clouds, args.groups);
+  }
+  for (const auto& file : args.targets_files) {
+    auto more = load_targets_file(file);
+    targets.insert(targets.end(), more.begin(), more.end());
+  }
+  for (const auto& text : args.targets) targets.push_back(parse_target(text));
+  // The same host:port twice would only double the load on it.
+  std::vector<Target> unique;
+  for (auto& t : targets) {
+    const bool seen = std::any_of(unique.begin(), unique.end(),
+                                  [&](const Target& u) { return u.host == t.host && u.port == t.port; });
+    if (!seen) unique.push_back(std::move(t));
+  }
+  if (unique.empty()) throw UsageError("nothing to probe: the selection matched no endpoint");
+  return unique;
+}
+
+int positive(int value, const char* flag, int min) {
+  if (value < min) throw UsageError(std::string(flag) + " must be at least " + std::to_string(min));
+  return value;
+}
+
+}  // namespace
+
+void add_probe_command(CLI::App& app, ProbeArgs& args) {
+  auto* cmd = app.add_subcommand("probe", "Force each protocol version against each endpoint and address");
+  cmd->add_option("targets", args.targets, "host, host:port or [v6addr]:port (default: the Azure Backup catalog)");
+  cmd->add_option("--backend", args.backends, "TLS stacks to use, comma-separated (default: every one built)");
+  cmd->add_option("--versions", args.versions, "versions to force: ssl3.0,tls1.0,tls1.1,tls1.2,tls1.3")
+      ->capture_default_str();
+  cmd->add_option("--format", args.format, "table | json | csv (default: table on a terminal, json otherwise)")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+  cmd->add_option("--catalog", args.catalog, "endpoint catalog file instead of the embedded one");
+  cmd->add_option("--cloud", args.clouds, "only catalog endpoints of this cloud (public, usgov, china)")
+      ->delimiter(',');
+  cmd->add_option("--group", args.groups, "only catalog endpoints of this group")->delimiter(',');
+  cmd->add_option("--targets-file", args.targets_files, "file with one target per line (# comments)");
+  cmd->add_option("--connect-timeout", args.connect_timeout, "deadline for the TCP connect")->capture_default_str();
+  cmd->add_option("--timeout", args.timeout, "deadline for the TLS handshake")->capture_default_str();
+  cmd->add_option("--retries", args.retries, "re-run an attempt that failed by reset, timeout or close")
+      ->capture_default_str();
+  cmd->add_option("--concurrency", args.concurrency, "attempts in flight at once")->capture_default_str();
+  cmd->add_option("--per-host", args.per_host, "attempts in flight at once against one address")
+      ->capture_default_str();
+  cmd->add_option("--addresses", args.addresses, "probe all resolved addresses or only the first")
+      ->check(CLI::IsMember({"all", "first"}))
+      ->capture_default_str();
+  cmd->add_option("--sni", args.sni, "server name to send instead of the host name");
+  cmd->add_option("--ca-file", args.ca_file, "PEM trust anchors instead of the system store");
+  cmd->add_option("--require", args.require, "versions every endpoint/address must accept (exit 1 if not)");
+  cmd->add_option("--forbid", args.forbid, "versions no endpoint/address may accept (exit 1 if one does)");
+  cmd->add_option("--color", args.color, "auto | always | never")
+      ->transform(CLI::CheckedTransformer(
+          std::map<std::string, ColorMode>{
+              {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}},
+          CLI::ignore_case));
+  cmd->add_flag("--ascii", args.ascii, "plain ASCII symbols in the table");
+}
+
+int run_probe_command(const ProbeArgs& args) {
+  EngineOptions options;
+  options.connect_timeout = parse_duration(args.connect_timeout);
+  options.handshake_timeout = parse_duration(args.timeout);
+  options.retries = positive(args.retries, "--retries", 0);
+  options.concurrency = positive(args.concurrency, "--concurrency", 1);
+  options.per_host = positive(args.per_host, "--per-host", 1);
+  options.addresses = args.addresses == "first" ? AddressMode::first : AddressMode::all;
+  options.sni = args.sni;
+
+  const auto versions = parse_version_list(args.versions);
+  Policy policy;
+  if (!args.require.empty()) policy.require = parse_version_list(args.require);
+  if (!args.forbid.empty()) policy.forbid = parse_version_list(args.forbid);
+  for (const auto v : policy.require)
+    if (std::find(policy.forbid.begin(), policy.forbid.end(), v) != policy.forbid.end())
+      throw UsageError(std::string(token(v)) + " is both required and forbidden");
+
+  const auto targets = collect_targets(args);
+
+  BackendConfig config;
+  config.ca_file = args.ca_file;
+  std::vector<std::unique_ptr<Backend>> owned;
+  std::vector<Backend*> backends;
+  const auto names = args.backends.empty() ? built_backends() : split_list(args.backends);
+  if (names.empty()) throw UsageError("--backend names no backend");
+  for (const auto& name : names) {
+    owned.push_back(make_backend(name, config));
+    backends.push_back(owned.back().get());
+  }
+
+  const std::string format = !args.format.empty() ? args.format : (is_tty(stdout) ? "table" : "json");
+  Report report;
+  {
+    ProgressLine progress;
+    report = run_probe(targets, backends, versions, options, [&](const Progress& p) { progress.update(p); });
+  }
+
+  if (format == "json") {
+    std::cout << render_json(report);
+  } else if (format == "csv") {
+    std::cout << render_csv(report);
+  } else {
+    TableStyle style;
+    style.color = use_color(args.color, stdout);
+    style.unicode = !args.ascii && locale_is_utf8();
+    std::cout << render_table(report, style);
+  }
+  std::cout.flush();
+
+  const auto violations = check_policy(report, policy);
+  if (!violations.empty()) {
+    std::cerr << render_violations(violations);
+    return exit_finding;
+  }
+  return exit_ok;
+}
+
+}  // namespace tlsprobe

@@ -1,0 +1,38 @@
+#pragma once
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/terminal.hpp"
+
+namespace tlsprobe {
+
+// Flags as typed; turned into engine options and targets only after parsing, so every
+// bad value is reported the same way (exit 2, the flag named).
+struct ProbeArgs {
+  std::vector<std::string> targets;
+  std::string backends;
+  std::string versions = "ssl3.0,tls1.0,tls1.1,tls1.2,tls1.3";
+  std::string format;  // empty: table on a terminal, json otherwise
+  std::string catalog;
+  std::vector<std::string> clouds;
+  std::vector<std::string> groups;
+  std::vector<std::string> targets_files;
+  std::string connect_timeout = "5s";
+  std::string timeout = "10s";
+  int retries = 0;
+  int concurrency = 64;
+  int per_host = 10;
+  std::string addresses = "all";
+  std::string sni;
+  std::string ca_file;
+  std::string require;
+  std::string forbid;
+  ColorMode color = ColorMode::automatic;
+  bool ascii = false;
+};
+
+void add_probe_command(CLI::App& app, ProbeArgs& args);
+int run_probe_command(const ProbeArgs& args);
+
+}  // namespace tlsprobe

@@ -1,0 +1,17 @@
+#pragma once
+// Native error numbers in both schemes: users compare our output with Linux logs (errno)
+// and with the Windows event log and Azure's documentation (Winsock, e.g. 10054).
+#include <optional>
+#include <string_view>
+
+namespace tlsprobe {
+
+std::optional<int> winsock_for_errno(int posix_errno);
+std::optional<int> errno_for_winsock(int winsock);
+// getaddrinfo's EAI_* to WSAHOST_NOT_FOUND 11001 and friends.
+std::optional<int> winsock_for_eai(int eai);
+
+// RFC 8446 §6 (and RFC 5246 §7.2 for the retired ones): "handshake_failure" for 40.
+std::string_view alert_name(int description);
+
+}  // namespace tlsprobe

@@ -1,0 +1,46 @@
+#pragma once
+// A run's results as plain data: what renderers, the policy check and the diagnosis read.
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "core/outcome.hpp"
+#include "core/target.hpp"
+#include "core/version.hpp"
+
+namespace tlsprobe {
+
+struct AttemptResult {
+  Target target;
+  std::string address;  // empty when the name did not resolve
+  std::string sni;      // empty when none was sent (IP literal targets)
+  std::string backend;
+  Version version = Version::tls1_2;
+  Outcome outcome;
+  std::chrono::milliseconds elapsed{0};
+  int attempts = 1;         // how many times the attempt ran (--retries)
+  int failed_attempts = 0;  // how many of those failed: 1 of 3 is a flaky path, 3 of 3 a refusal
+};
+
+struct Report {
+  std::string tool_version;
+  std::chrono::system_clock::time_point started;
+  std::chrono::milliseconds duration{0};
+  std::vector<Version> versions;       // the columns, in the order asked for
+  std::vector<std::string> backends;   // in the order asked for
+  std::vector<AttemptResult> results;  // target, address, backend, version order
+};
+
+struct Summary {
+  int endpoints = 0;
+  int addresses = 0;
+  int attempts = 0;
+  int accepted = 0;
+  int rejected = 0;
+  int unreachable = 0;
+  int unsupported = 0;
+};
+
+Summary summarize(const Report& report);
+
+}  // namespace tlsprobe

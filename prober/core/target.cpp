@@ -1,0 +1,101 @@
+#include "core/target.hpp"
+
+#include <arpa/inet.h>
+
+#include <cctype>
+#include <charconv>
+#include <string>
+
+#include "core/errors.hpp"
+
+namespace tlsprobe {
+namespace {
+
+bool is_ipv4(std::string_view s) {
+  in_addr a{};
+  return inet_pton(AF_INET, std::string(s).c_str(), &a) == 1;
+}
+bool is_ipv6(std::string_view s) {
+  in6_addr a{};
+  return inet_pton(AF_INET6, std::string(s).c_str(), &a) == 1;
+}
+
+// RFC 1123 §2.1: letters, digits, hyphens; labels 1..63, not starting or ending with '-';
+// the whole name at most 253. Underscores appear in real service names, so allow them.
+std::string check_hostname(std::string_view host) {
+  if (host.empty()) return "empty host name";
+  if (host.size() > 253) return "host name longer than 253 characters";
+  std::size_t label = 0;
+  for (std::size_t i = 0; i < host.size(); ++i) {
+    const char c = host[i];
+    if (c == '.') {
+      if (label == 0) return "empty label in host name";
+      if (host[i - 1] == '-') return "label ends with '-'";
+      label = 0;
+      continue;
+    }
+    const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    if (!ok) return std::string("character '") + c + "' not allowed in a host name";
+    if (label == 0 && c == '-') return "label starts with '-'";
+    if (++label > 63) return "label longer than 63 characters";
+  }
+  if (host.back() == '-') return "label ends with '-'";
+  return {};
+}
+
+std::uint16_t parse_port(std::string_view text, std::string_view whole) {
+  unsigned value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || value == 0 || value > 65535)
+    throw UsageError("bad target '" + std::string(whole) + "': port must be 1..65535");
+  return static_cast<std::uint16_t>(value);
+}
+
+}  // namespace
+
+bool is_ip_literal(std::string_view host) { return is_ipv4(host) || is_ipv6(host); }
+
+Target parse_target(std::string_view text) {
+  Target t;
+  std::string_view host = text;
+  std::string_view port;
+  if (text.empty()) throw UsageError("empty target");
+  if (text.front() == '[') {
+    const auto close = text.find(']');
+    if (close == std::string_view::npos) throw UsageError("bad target '" + std::string(text) + "': missing ']'");
+    host = text.substr(1, close - 1);
+    const auto rest = text.substr(close + 1);
+    if (!rest.empty()) {
+      if (rest.front() != ':') throw UsageError("bad target '" + std::string(text) + "': expected ':port' after ']'");
+      port = rest.substr(1);
+      if (port.empty()) throw UsageError("bad target '" + std::string(text) + "': empty port");
+    }
+    if (!is_ipv6(host)) throw UsageError("bad target '" + std::string(text) + "': not an IPv6 address inside []");
+  } else if (is_ipv6(text)) {
+    host = text;  // a bare IPv6 literal: its colons are not a port
+  } else {
+    const auto colon = text.rfind(':');
+    if (colon != std::string_view::npos) {
+      host = text.substr(0, colon);
+      port = text.substr(colon + 1);
+      if (port.empty()) throw UsageError("bad target '" + std::string(text) + "': empty port");
+    }
+    if (host.find(':') != std::string_view::npos)
+      throw UsageError("bad target '" + std::string(text) + "': write IPv6 addresses with a port as [addr]:port");
+    if (!is_ipv4(host)) {
+      std::string h(host);
+      if (!h.empty() && h.back() == '.') h.pop_back();  // a fully qualified "name." is fine
+      if (const auto why = check_hostname(h); !why.empty())
+        throw UsageError("bad target '" + std::string(text) + "': " + why);
+    }
+  }
+  if (!port.empty()) t.port = parse_port(port, text);
+  t.host = std::string(host);
+  if (!t.host.empty() && t.host.back() == '.' && !is_ip_literal(t.host)) t.host.pop_back();
+  for (auto& c : t.host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  t.label = t.host.find(':') != std::string::npos ? "[" + t.host + "]" : t.host;
+  if (t.port != 443) t.label += ":" + std::to_string(t.port);
+  return t;
+}
+
+}  // namespace tlsprobe

@@ -1,0 +1,39 @@
+#pragma once
+// Turns targets x backends x versions into attempts and runs them concurrently on one
+// Asio thread, within a global and a per-address limit, each phase under its own deadline.
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "backends/backend.hpp"
+#include "core/result.hpp"
+#include "core/target.hpp"
+#include "core/version.hpp"
+
+namespace tlsprobe {
+
+enum class AddressMode { all, first };
+
+struct EngineOptions {
+  std::chrono::milliseconds connect_timeout{5000};
+  std::chrono::milliseconds handshake_timeout{10000};
+  int retries = 0;      // extra tries for a failure of class reset, timeout or closed
+  int concurrency = 64; // attempts in flight at once
+  int per_host = 10;    // attempts in flight at once against one address
+  AddressMode addresses = AddressMode::all;
+  std::string sni;      // overrides the host name as SNI
+};
+
+struct Progress {
+  int done = 0;
+  int total = 0;  // grows while names resolve
+};
+
+using ProgressFn = std::function<void(const Progress&)>;
+
+Report run_probe(const std::vector<Target>& targets, const std::vector<Backend*>& backends,
+                 const std::vector<Version>& versions, const EngineOptions& options,
+                 const ProgressFn& on_progress = {});
+
+}  // namespace tlsprobe
