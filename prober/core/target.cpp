@@ -60,6 +60,8 @@ Target parse_target(std::string_view text) {
   std::string_view host = text;
   std::string_view port;
   if (text.empty()) throw UsageError("empty target");
+  if (text.find("://") != std::string_view::npos)
+    throw UsageError("bad target '" + std::string(text) + "': write host or host:port, not a URL");
   if (text.front() == '[') {
     const auto close = text.find(']');
     if (close == std::string_view::npos) throw UsageError("bad target '" + std::string(text) + "': missing ']'");

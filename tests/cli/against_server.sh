@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The CLI end to end against a real TLS 1.2-only server on 127.0.0.1: output formats,
+# the JSON schema, and the policy exit codes.
+set -euo pipefail
+tlsprobe=$1 source_dir=$2
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -days 2 \
+  -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+openssl s_server -accept "127.0.0.1:$port" -cert "$work/cert.pem" -key "$work/key.pem" -tls1_2 -quiet \
+  >/dev/null 2>&1 </dev/null &
+server_pid=$!
+for _ in $(seq 50); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.1
+done
+target=127.0.0.1:$port
+fail() { echo "FAIL: $*"; exit 1; }
+
+# JSON validates against the published schema, with the cells we know.
+"$tlsprobe" probe "$target" --format json --timeout 3s >"$work/out.json"
+/usr/bin/python3 - "$work/out.json" "$source_dir/schema/report.schema.json" <<'PY'
+import json, sys, jsonschema
+doc = json.load(open(sys.argv[1])); jsonschema.validate(doc, json.load(open(sys.argv[2])))
+cells = {r["version"]: r for r in doc["results"]}
+assert cells["tls1.2"]["status"] == "accepted", cells["tls1.2"]
+assert cells["tls1.2"]["negotiated"] == "tls1.2"
+assert cells["tls1.2"]["certificate"]["verified"] is False  # self-signed: reported, not fatal
+for v in ("tls1.0", "tls1.1", "tls1.3"):
+    assert cells[v]["status"] == "rejected" and cells[v]["error"]["alert"] == 70, cells[v]
+assert cells["ssl3.0"]["status"] == "unsupported" and cells["ssl3.0"]["error"]["class"] == "local"
+print("json ok:", len(doc["results"]), "results")
+PY
+
+# CSV: a header and one row per attempt.
+rows=$("$tlsprobe" probe "$target" --format csv --versions tls1.2,tls1.3 | wc -l)
+[[ $rows == 3 ]] || fail "csv has $rows lines, expected 3"
+
+# Table on a pipe: no colour escapes unless asked.
+table=$("$tlsprobe" probe "$target" --format table --versions tls1.2)
+grep -q $'\e\[' <<<"$table" && fail "colour on a pipe"
+grep -q 'TLS 1.2' <<<"$table" || fail "table has no TLS 1.2 column"
+
+# Policy: exit 0 when it holds, 1 with the cell named when it does not.
+"$tlsprobe" probe "$target" --format json --require tls1.2 --forbid ssl3.0,tls1.0,tls1.1 >/dev/null ||
+  fail "policy that holds did not exit 0"
+set +e
+msg=$("$tlsprobe" probe "$target" --format json --forbid tls1.2 2>&1 >/dev/null); code=$?
+set -e
+[[ $code == 1 ]] || fail "--forbid tls1.2 exited $code, expected 1"
+grep -q "127.0.0.1" <<<"$msg" || fail "violation does not name the address: $msg"
+set +e
+"$tlsprobe" probe "$target" --format json --require tls1.0 >/dev/null 2>&1; code=$?
+set -e
+[[ $code == 1 ]] || fail "--require tls1.0 exited $code, expected 1"
+echo "cli against a real server: ok"

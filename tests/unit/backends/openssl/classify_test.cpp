@@ -1,0 +1,106 @@
+#include "backends/openssl/classify.hpp"
+
+#include <doctest/doctest.h>
+#include <openssl/ssl.h>
+
+#include <cerrno>
+
+using namespace tlsprobe;
+using openssl::Observation;
+
+namespace {
+
+Observation forced(Version v) {
+  Observation o;
+  o.requested = v;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("openssl classify: success at the forced version is accepted") {
+  auto o = forced(Version::tls1_2);
+  o.handshake_ok = true;
+  o.negotiated = Version::tls1_2;
+  o.cipher = "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384";
+  const auto out = openssl::classify(o);
+  CHECK(out.status == Status::accepted);
+  CHECK(out.negotiated == Version::tls1_2);
+  CHECK(out.cipher == "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+  CHECK(out.error.cls == ErrorClass::none);
+}
+
+TEST_CASE("openssl classify: the failure table") {
+  struct Row {
+    const char* name;
+    Observation in;
+    Status status;
+    ErrorClass cls;
+    Phase phase;
+    std::optional<int> alert, posix, winsock;
+    std::optional<Version> offered;
+  };
+  auto with = [](auto f) {
+    auto o = forced(Version::tls1_2);
+    f(o);
+    return o;
+  };
+  const Row rows[] = {
+      {"alert 70 instead of a ServerHello",
+       with([](Observation& o) { o.alert_received = 70; o.records_received = 1; o.ssl_reason = SSL_R_TLSV1_ALERT_PROTOCOL_VERSION; }),
+       Status::rejected, ErrorClass::alert, Phase::hello, 70, {}, {}, {}},
+      {"alert 40 after the ServerHello",
+       with([](Observation& o) { o.server_version = 0x0303; o.alert_received = 40; o.records_received = 3; }),
+       Status::rejected, ErrorClass::alert, Phase::handshake, 40, {}, {}, {}},
+      {"TLS 1.0 ServerHello to a forced TLS 1.2 hello",
+       with([](Observation& o) { o.server_version = 0x0301; o.alert_sent = 70; o.records_received = 1; o.ssl_reason = SSL_R_UNSUPPORTED_PROTOCOL; }),
+       Status::rejected, ErrorClass::version_mismatch, Phase::handshake, {}, {}, {}, Version::tls1_0},
+      {"reset after the hello",
+       with([](Observation& o) { o.sys_errno = ECONNRESET; }),
+       Status::rejected, ErrorClass::reset, Phase::hello, {}, 104, 10054, {}},
+      {"write into a reset connection (EPIPE) is the peer's reset",
+       with([](Observation& o) { o.sys_errno = EPIPE; }),
+       Status::rejected, ErrorClass::reset, Phase::hello, {}, 104, 10054, {}},
+      {"clean close before any answer",
+       with([](Observation& o) { o.eof = true; }),
+       Status::rejected, ErrorClass::closed, Phase::hello, {}, {}, {}, {}},
+      {"silence until the deadline",
+       with([](Observation& o) { o.timed_out = true; o.sys_errno = ECANCELED; }),
+       Status::rejected, ErrorClass::timeout, Phase::hello, {}, 110, 10060, {}},
+      {"deadline after the ServerHello",
+       with([](Observation& o) { o.timed_out = true; o.server_version = 0x0303; }),
+       Status::rejected, ErrorClass::timeout, Phase::handshake, {}, 110, 10060, {}},
+      {"library cannot offer the version, nothing received",
+       with([](Observation& o) { o.ssl_reason = SSL_R_NO_PROTOCOLS_AVAILABLE; o.ssl_text = "no protocols available"; }),
+       Status::unsupported, ErrorClass::local, Phase::hello, {}, {}, {}, {}},
+      {"plaintext HTTP answer",
+       with([](Observation& o) { o.records_received = 1; o.ssl_reason = SSL_R_WRONG_VERSION_NUMBER; o.ssl_text = "wrong version number"; }),
+       Status::rejected, ErrorClass::protocol, Phase::hello, {}, {}, {}, {}},
+      {"server chose our version, this client gave up",
+       with([](Observation& o) { o.server_version = 0x0303; o.alert_sent = 71; o.records_received = 2; o.ssl_text = "ee key too small"; }),
+       Status::unsupported, ErrorClass::local, Phase::handshake, {}, {}, {}, {}},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.name);
+    const auto out = openssl::classify(r.in);
+    CHECK(out.status == r.status);
+    CHECK(out.error.cls == r.cls);
+    CHECK(out.error.phase == r.phase);
+    CHECK(out.error.alert == r.alert);
+    CHECK(out.error.posix_errno == r.posix);
+    CHECK(out.error.winsock == r.winsock);
+    CHECK(out.error.offered == r.offered);
+    CHECK_FALSE(out.negotiated.has_value());
+    CHECK_FALSE(out.error.message.empty());
+  }
+}
+
+TEST_CASE("openssl classify: the server's alert outranks the socket error that follows it") {
+  auto o = forced(Version::tls1_0);
+  o.alert_received = 70;
+  o.sys_errno = ECONNRESET;
+  o.records_received = 1;
+  const auto out = openssl::classify(o);
+  CHECK(out.error.cls == ErrorClass::alert);
+  CHECK(out.error.message == "server sent alert 70 (protocol_version)");
+}
