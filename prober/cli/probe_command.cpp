@@ -1,5 +1,6 @@
 #include "cli/probe_command.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -111,13 +112,14 @@ int run_probe_command(const ProbeArgs& args) {
   options.addresses = args.addresses == "first" ? AddressMode::first : AddressMode::all;
   options.sni = args.sni;
 
-  const auto versions = parse_version_list(args.versions);
-  Policy policy;
-  if (!args.require.empty()) policy.require = parse_version_list(args.require);
-  if (!args.forbid.empty()) policy.forbid = parse_version_list(args.forbid);
-  for (const auto v : policy.require)
-    if (std::find(policy.forbid.begin(), policy.forbid.end(), v) != policy.forbid.end())
-      throw UsageError(std::string(token(v)) + " is both required and forbidden");
+  // Every version a policy names is probed even when --versions leaves it out: a rule about
+  // a version nobody tried could only fail.
+  const Policy policy = make_policy(args.require, args.forbid);
+  auto versions = parse_version_list(args.versions);
+  for (const auto& list : {policy.require, policy.forbid})
+    for (const auto v : list)
+      if (std::find(versions.begin(), versions.end(), v) == versions.end()) versions.push_back(v);
+  std::sort(versions.begin(), versions.end());
 
   const auto targets = collect_targets(args);
 

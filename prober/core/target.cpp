@@ -34,6 +34,7 @@ std::string check_hostname(std::string_view host) {
       label = 0;
       continue;
     }
+    if (c == '*') return "wildcards cannot be probed: name a concrete host";
     const bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
     if (!ok) return std::string("character '") + c + "' not allowed in a host name";
     if (label == 0 && c == '-') return "label starts with '-'";

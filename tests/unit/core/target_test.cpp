@@ -52,6 +52,7 @@ TEST_CASE("targets: malformed input is refused with the reason") {
       {"bad host", "bad target 'bad host': character ' ' not allowed in a host name"},
       {"-lead.example", "bad target '-lead.example': label starts with '-'"},
       {"trail-.example", "bad target 'trail-.example': label ends with '-'"},
+      {"*.blob.core.windows.net", "bad target '*.blob.core.windows.net': wildcards cannot be probed: name a concrete host"},
       {"a..b", "bad target 'a..b': empty label in host name"},
       {"https://host", "bad target 'https://host': write host or host:port, not a URL"},
       {"fe80::1:443:x", "bad target 'fe80::1:443:x': write IPv6 addresses with a port as [addr]:port"},

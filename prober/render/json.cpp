@@ -1,0 +1,102 @@
+#include "render/json.hpp"
+
+#include "core/native_codes.hpp"
+#include "render/describe.hpp"
+
+namespace tlsprobe {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json text_or_null(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+template <typename T>
+json number_or_null(const std::optional<T>& n) {
+  return n ? json(*n) : json(nullptr);
+}
+
+json version_or_null(const std::optional<Version>& v) {
+  return v ? json(std::string(token(*v))) : json(nullptr);
+}
+
+json error_to_json(const ErrorInfo& e) {
+  json j;
+  j["class"] = std::string(to_string(e.cls));
+  j["alert"] = number_or_null(e.alert);
+  j["alert_name"] = e.alert ? json(std::string(alert_name(*e.alert))) : json(nullptr);
+  j["errno"] = number_or_null(e.posix_errno);
+  j["winsock"] = number_or_null(e.winsock);
+  j["sec_status"] = e.sec_status ? json(sec_status_hex(*e.sec_status)) : json(nullptr);
+  j["offered"] = version_or_null(e.offered);
+  j["phase"] = std::string(to_string(e.phase));
+  j["message"] = e.message;
+  return j;
+}
+
+json certificate_to_json(const CertificateSummary& c) {
+  json j;
+  j["subject"] = c.subject;
+  j["issuer"] = c.issuer;
+  j["not_after"] = text_or_null(c.not_after);
+  j["verified"] = c.verified;
+  j["verify_error"] = c.verified ? json(nullptr) : json(c.verify_error);
+  return j;
+}
+
+}  // namespace
+
+json attempt_to_json(const AttemptResult& r) {
+  const Outcome& o = r.outcome;
+  json j;
+  j["endpoint"] = r.target.label;
+  j["host"] = r.target.host;
+  j["port"] = r.target.port;
+  j["address"] = text_or_null(r.address);
+  j["sni"] = text_or_null(r.sni);
+  j["cloud"] = text_or_null(r.target.cloud);
+  j["group"] = text_or_null(r.target.group);
+  j["backend"] = r.backend;
+  j["version"] = std::string(token(r.version));
+  j["status"] = std::string(to_string(o.status));
+  j["negotiated"] = version_or_null(o.negotiated);
+  j["cipher"] = text_or_null(o.cipher);
+  j["error"] = o.status == Status::accepted ? json(nullptr) : error_to_json(o.error);
+  j["certificate"] = o.certificate ? certificate_to_json(*o.certificate) : json(nullptr);
+  j["elapsed_ms"] = r.elapsed.count();
+  j["attempts"] = r.attempts;
+  j["failed_attempts"] = r.failed_attempts;
+  return j;
+}
+
+json report_to_json(const Report& report) {
+  json doc;
+  doc["tool"] = "tlsprobe";
+  doc["version"] = report.tool_version;
+  doc["started"] = iso8601_utc(report.started);
+  doc["duration_ms"] = report.duration.count();
+  doc["versions"] = json::array();
+  for (Version v : report.versions) doc["versions"].push_back(std::string(token(v)));
+  doc["backends"] = report.backends;
+  doc["results"] = json::array();
+  for (const auto& r : report.results) doc["results"].push_back(attempt_to_json(r));
+  const Summary s = summarize(report);
+  doc["summary"] = {{"endpoints", s.endpoints},     {"addresses", s.addresses}, {"attempts", s.attempts},
+                    {"accepted", s.accepted},       {"rejected", s.rejected},   {"unreachable", s.unreachable},
+                    {"unsupported", s.unsupported}};
+  return doc;
+}
+
+std::string dump_json(const json& doc) {
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+std::string render_json(const Report& report) { return dump_json(report_to_json(report)); }
+
+std::string render_json(const Report& report, const json& extra) {
+  json doc = report_to_json(report);
+  if (extra.is_object())
+    for (const auto& [key, value] : extra.items()) doc[key] = value;
+  return dump_json(doc);
+}
+
+}  // namespace tlsprobe

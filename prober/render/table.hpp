@@ -1,0 +1,38 @@
+#pragma once
+// The matrix a network engineer reads first: one row per endpoint/address/backend, one
+// column per version, then the details worth reading and a summary line.
+#include <compare>
+#include <set>
+#include <string>
+
+#include "core/result.hpp"
+
+namespace tlsprobe {
+
+// Names one cell of the matrix: (target.label, address, backend, version).
+struct CellKey {
+  std::string endpoint;
+  std::string address;
+  std::string backend;
+  Version version = Version::tls1_2;
+  auto operator<=>(const CellKey&) const = default;
+};
+
+CellKey cell_key(const AttemptResult& r);
+
+struct TableStyle {
+  bool color = false;    // ANSI colours: green accepted, red rejected, yellow unreachable, dim unsupported
+  bool unicode = true;   // ✔ ✘ – ; false: + x -
+  // Cells a later analysis wants looked at (e.g. two backends disagree): they get a trailing
+  // " *" and `marked_legend` is printed under the matrix to say what the star means.
+  std::set<CellKey> marked{};
+  std::string marked_legend{};
+};
+
+std::string render_table(const Report& report, const TableStyle& style);
+
+// Terminal columns a UTF-8 string takes, counting code points: every symbol we print is
+// one column wide, and East Asian wide characters never reach a cell.
+std::size_t display_width(std::string_view text);
+
+}  // namespace tlsprobe

@@ -1,0 +1,187 @@
+#include <doctest/doctest.h>
+
+#include "render/describe.hpp"
+#include "render/json.hpp"
+#include "sample_report.hpp"
+
+using namespace tlsprobe;
+
+namespace {
+
+// Every field filled once and absent once.
+Report small() {
+  Report rep;
+  rep.tool_version = "0.1.0";
+  rep.started = sample::started();
+  rep.duration = std::chrono::milliseconds(2500);
+  rep.versions = {Version::tls1_0, Version::tls1_2};
+  rep.backends = {"schannel"};
+  const Target login = sample::target("login.microsoftonline.com", 443, "public", "identity");
+  rep.results.push_back(sample::attempt(login, "20.190.151.7", "schannel", Version::tls1_2,
+                                        sample::ok(Version::tls1_2, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"), 87));
+  Outcome bad = failure(Status::rejected, ErrorClass::alert, Phase::hello,
+                        "say \"no\", twice\r\n\tdéjà vu \x01 \xff end");
+  bad.error.alert = 40;
+  bad.error.posix_errno = 104;
+  bad.error.winsock = 10054;
+  bad.error.sec_status = 0x00090320;
+  bad.error.offered = Version::tls1_1;
+  CertificateSummary cert;
+  cert.subject = "CN=proxy.corp";
+  cert.issuer = "CN=Corp Inspection CA";
+  cert.verified = false;
+  cert.verify_error = "unable to get local issuer certificate";
+  bad.certificate = cert;
+  AttemptResult r = sample::attempt(login, "20.190.151.7", "schannel", Version::tls1_0, bad, 31);
+  r.attempts = 2;
+  r.failed_attempts = 2;
+  rep.results.push_back(r);
+  const Target nope = sample::target("nope.invalid", 8443);
+  Outcome dns = failure(Status::unreachable, ErrorClass::dns, Phase::resolve, "");
+  dns.error.winsock = 11001;
+  rep.results.push_back(sample::attempt(nope, "", "schannel", Version::tls1_2, dns, 3));
+  return rep;
+}
+
+}  // namespace
+
+TEST_CASE("render json: the exact document") {
+  const std::string expected = R"({
+  "tool": "tlsprobe",
+  "version": "0.1.0",
+  "started": "2026-11-29T07:08:11.123Z",
+  "duration_ms": 2500,
+  "versions": [
+    "tls1.0",
+    "tls1.2"
+  ],
+  "backends": [
+    "schannel"
+  ],
+  "results": [
+    {
+      "endpoint": "login.microsoftonline.com",
+      "host": "login.microsoftonline.com",
+      "port": 443,
+      "address": "20.190.151.7",
+      "sni": "login.microsoftonline.com",
+      "cloud": "public",
+      "group": "identity",
+      "backend": "schannel",
+      "version": "tls1.2",
+      "status": "accepted",
+      "negotiated": "tls1.2",
+      "cipher": "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+      "error": null,
+      "certificate": {
+        "subject": "CN=stamp2.login.microsoftonline.com",
+        "issuer": "CN=Microsoft Azure RSA TLS Issuing CA 07, O=Microsoft Corporation, C=US",
+        "not_after": "2027-03-01T12:00:00Z",
+        "verified": true,
+        "verify_error": null
+      },
+      "elapsed_ms": 87,
+      "attempts": 1,
+      "failed_attempts": 0
+    },
+    {
+      "endpoint": "login.microsoftonline.com",
+      "host": "login.microsoftonline.com",
+      "port": 443,
+      "address": "20.190.151.7",
+      "sni": "login.microsoftonline.com",
+      "cloud": "public",
+      "group": "identity",
+      "backend": "schannel",
+      "version": "tls1.0",
+      "status": "rejected",
+      "negotiated": null,
+      "cipher": null,
+      "error": {
+        "class": "alert",
+        "alert": 40,
+        "alert_name": "handshake_failure",
+        "errno": 104,
+        "winsock": 10054,
+        "sec_status": "0x00090320",
+        "offered": "tls1.1",
+        "phase": "hello",
+        "message": "say \"no\", twice\r\n\tdéjà vu \u0001 � end"
+      },
+      "certificate": {
+        "subject": "CN=proxy.corp",
+        "issuer": "CN=Corp Inspection CA",
+        "not_after": null,
+        "verified": false,
+        "verify_error": "unable to get local issuer certificate"
+      },
+      "elapsed_ms": 31,
+      "attempts": 2,
+      "failed_attempts": 2
+    },
+    {
+      "endpoint": "nope.invalid:8443",
+      "host": "nope.invalid",
+      "port": 8443,
+      "address": null,
+      "sni": null,
+      "cloud": null,
+      "group": null,
+      "backend": "schannel",
+      "version": "tls1.2",
+      "status": "unreachable",
+      "negotiated": null,
+      "cipher": null,
+      "error": {
+        "class": "dns",
+        "alert": null,
+        "alert_name": null,
+        "errno": null,
+        "winsock": 11001,
+        "sec_status": null,
+        "offered": null,
+        "phase": "resolve",
+        "message": ""
+      },
+      "certificate": null,
+      "elapsed_ms": 3,
+      "attempts": 1,
+      "failed_attempts": 1
+    }
+  ],
+  "summary": {
+    "endpoints": 2,
+    "addresses": 1,
+    "attempts": 3,
+    "accepted": 1,
+    "rejected": 1,
+    "unreachable": 1,
+    "unsupported": 0
+  }
+}
+)";
+  CHECK(render_json(small()) == expected);
+}
+
+TEST_CASE("render json: later sections are appended after the summary") {
+  nlohmann::ordered_json extra;
+  extra["disagreements"] = nlohmann::ordered_json::array();
+  extra["policy"] = {{"passed", true}};
+  const auto doc = nlohmann::ordered_json::parse(render_json(small(), extra));
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : doc.items()) keys.push_back(key);
+  CHECK(keys == std::vector<std::string>{"tool", "version", "started", "duration_ms", "versions", "backends",
+                                         "results", "summary", "disagreements", "policy"});
+  CHECK(doc["policy"]["passed"] == true);
+  CHECK(render_json(small(), nlohmann::ordered_json::object()) == render_json(small()));
+}
+
+TEST_CASE("render json: timestamps are UTC with milliseconds") {
+  using namespace std::chrono;
+  CHECK(iso8601_utc(system_clock::time_point{}) == "1970-01-01T00:00:00.000Z");
+  CHECK(iso8601_utc(sys_days{year{2024} / 2 / 29} + hours{23} + minutes{59} + seconds{59} + milliseconds{7}) ==
+        "2024-02-29T23:59:59.007Z");
+  // Sub-millisecond precision is cut, never rounded into the next second.
+  CHECK(iso8601_utc(sys_days{year{2026} / 12 / 31} + hours{23} + minutes{59} + seconds{59} + microseconds{999999}) ==
+        "2026-12-31T23:59:59.999Z");
+}
