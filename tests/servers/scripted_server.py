@@ -1,0 +1,259 @@
+#!/usr/bin/python3
+"""Scripted TLS peers for tlsprobe's integration tests.
+
+Each mode is one behaviour no real server shows on demand (see README.md in this folder).
+Standard library only; run it with Debian's /usr/bin/python3. It listens on loopback only,
+serves many connections at once (one thread each), never answers garbage with a crash,
+and exits by itself after --lifetime seconds, or --idle seconds without a new connection.
+"""
+import argparse
+import ipaddress
+import os
+import select
+import socket
+import struct
+import sys
+import threading
+import time
+
+MODES = ("reset", "alert70", "alert40", "silent", "downgrade", "reset_old")
+
+# RFC 8446 5.1: a record is at most 2^14 bytes of plaintext; allow some slack, read no more.
+MAX_RECORD_BODY = 16384 + 2048
+# How long a reset mode waits after the ClientHello: a reset that lands on a pending recv
+# is reported as a reset everywhere; one that arrives first shows as a clean EOF under Wine.
+RESET_DELAY = 0.3
+# A connection never lives longer than this, whatever the client does.
+CONNECTION_LIMIT = 30.0
+MAX_CONNECTIONS = 256
+
+TLS10 = 0x0301
+TLS12 = 0x0303
+
+
+def alert_record(description):
+    # RFC 5246 7.2: level 2 (fatal), sent in plaintext before any keys exist. Record version
+    # 0x0301 is what servers use before a version is agreed.
+    return bytes([0x15, 0x03, 0x01, 0x00, 0x02, 0x02, description])
+
+
+def server_hello_tls10():
+    # RFC 2246 7.4.1.3: version 3.1, random, empty session id, TLS_RSA_WITH_AES_128_CBC_SHA
+    # (0x002F, RFC 3268), null compression. renegotiation_info (RFC 5746) is included so a
+    # client that forced TLS 1.0 has no other reason to object than what comes next.
+    extensions = b"\xff\x01\x00\x01\x00"
+    body = struct.pack("!H", TLS10) + os.urandom(32) + b"\x00" + b"\x00\x2f" + b"\x00"
+    body += struct.pack("!H", len(extensions)) + extensions
+    handshake = b"\x02" + len(body).to_bytes(3, "big") + body
+    return b"\x16\x03\x01" + struct.pack("!H", len(handshake)) + handshake
+
+
+def log(message):
+    print(f"{time.strftime('%H:%M:%S')} {message}", flush=True)
+
+
+def recv_exact(sock, count, deadline):
+    data = b""
+    while len(data) < count:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            break
+        sock.settimeout(remaining)
+        try:
+            chunk = sock.recv(count - len(data))
+        except (socket.timeout, OSError):
+            break
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def read_hello(sock, deadline):
+    """The first record the client sends (its ClientHello), or what arrived of it."""
+    header = recv_exact(sock, 5, deadline)
+    if len(header) < 5:
+        return header
+    length = min(struct.unpack("!H", header[3:5])[0], MAX_RECORD_BODY)
+    return header + recv_exact(sock, length, deadline)
+
+
+def is_client_hello(data):
+    return len(data) >= 6 and data[0] == 0x16 and data[5] == 0x01
+
+
+def highest_offered(data):
+    """The highest version a ClientHello offers: supported_versions (RFC 8446 4.2.1) when
+    present, else legacy_version. None when the bytes are not a ClientHello we can read."""
+    try:
+        if not is_client_hello(data):
+            return None
+        body = data[9:]
+        legacy = struct.unpack("!H", body[0:2])[0]
+        pos = 2 + 32
+        pos += 1 + body[pos]                                    # session id
+        pos += 2 + struct.unpack("!H", body[pos:pos + 2])[0]    # cipher suites
+        pos += 1 + body[pos]                                    # compression methods
+        if pos + 2 > len(body):
+            return legacy
+        end = min(len(body), pos + 2 + struct.unpack("!H", body[pos:pos + 2])[0])
+        pos += 2
+        while pos + 4 <= end:
+            ext_type, ext_len = struct.unpack("!HH", body[pos:pos + 4])
+            ext = body[pos + 4:pos + 4 + ext_len]
+            pos += 4 + ext_len
+            if ext_type == 0x002B and ext:
+                versions = [struct.unpack("!H", ext[i:i + 2])[0] for i in range(1, min(len(ext), 1 + ext[0]) - 1, 2)]
+                # RFC 8701: GREASE values (0x?A?A) are not versions.
+                real = [v for v in versions if (v & 0x0F0F) != 0x0A0A]
+                if real:
+                    return max(real)
+        return legacy
+    except (IndexError, struct.error):
+        return None
+
+
+def abort(sock):
+    # SO_LINGER {on, 0}: close() sends RST instead of FIN (the middlebox behaviour that
+    # Windows reports as WSAECONNRESET 10054).
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    sock.close()
+
+
+def finish(sock, deadline):
+    """FIN our side, then wait (bounded) for the client to close: closing with unread data
+    would turn our FIN into a RST and race the bytes we just sent."""
+    try:
+        sock.shutdown(socket.SHUT_WR)
+        while recv_exact(sock, 4096, min(deadline, time.monotonic() + 2.0)):
+            pass
+    except OSError:
+        pass
+    sock.close()
+
+
+def stay_silent(sock, deadline):
+    while time.monotonic() < deadline:
+        if not recv_exact(sock, 4096, deadline):
+            break
+    sock.close()
+
+
+def relay(client, upstream_port, host, first_bytes, deadline):
+    upstream = socket.create_connection((host, upstream_port), timeout=5)
+    try:
+        upstream.sendall(first_bytes)
+        peers = {client: upstream, upstream: client}
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select(list(peers), [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                break
+            for sock in ready:
+                sock.settimeout(5)
+                data = sock.recv(65536)
+                if not data:
+                    return
+                peers[sock].sendall(data)
+    finally:
+        upstream.close()
+        client.close()
+
+
+def handle(conn, peer, args, deadline):
+    deadline = min(deadline, time.monotonic() + CONNECTION_LIMIT)
+    if args.mode == "silent":
+        log(f"{peer}: staying silent")
+        stay_silent(conn, deadline)
+        return
+    hello = read_hello(conn, min(deadline, time.monotonic() + 5.0))
+    if not hello:
+        conn.close()  # a readiness probe, or a client that gave up
+        return
+    offered = highest_offered(hello)
+    log(f"{peer}: {len(hello)} bytes, highest offered {offered and hex(offered)}")
+    if args.mode == "reset" or (args.mode == "reset_old" and offered is not None and offered < TLS12):
+        time.sleep(RESET_DELAY)
+        abort(conn)
+    elif args.mode == "alert70":
+        conn.sendall(alert_record(70))
+        finish(conn, deadline)
+    elif args.mode == "alert40":
+        conn.sendall(alert_record(40))
+        finish(conn, deadline)
+    elif args.mode == "downgrade" and offered is not None:
+        conn.sendall(server_hello_tls10())
+        finish(conn, deadline)
+    elif args.mode == "reset_old" and offered is not None:
+        relay(conn, args.upstream, args.host, hello, deadline)
+    else:
+        conn.close()  # not a ClientHello: nothing sensible to answer
+
+
+def serve_one(conn, peer, args, deadline, slots):
+    try:
+        handle(conn, peer, args, deadline)
+    except Exception as error:  # one bad connection must never take the server down
+        log(f"{peer}: {type(error).__name__}: {error}")
+        try:
+            conn.close()
+        except OSError:
+            pass
+    finally:
+        slots.release()
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--mode", required=True, choices=MODES)
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--host", default="127.0.0.1", help="a loopback address: 127.0.0.1 or ::1")
+    parser.add_argument("--lifetime", type=float, default=120.0, help="exit after this many seconds (max 600)")
+    parser.add_argument("--idle", type=float, default=60.0, help="exit after this many seconds without a connection")
+    parser.add_argument("--upstream", type=int, help="reset_old: the port of the real server behind us")
+    args = parser.parse_args(argv)
+    if not ipaddress.ip_address(args.host).is_loopback:
+        parser.error("tests stay on loopback: --host must be 127.0.0.1 or ::1")
+    if args.mode == "reset_old" and not args.upstream:
+        parser.error("reset_old needs --upstream PORT")
+    args.lifetime = max(1.0, min(args.lifetime, 600.0))
+    return args
+
+
+def main(argv):
+    args = parse_args(argv)
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind((args.host, args.port))
+    listener.listen(128)
+    listener.settimeout(0.25)
+    start = time.monotonic()
+    end = start + args.lifetime
+    last_connection = start
+    slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+    log(f"mode {args.mode} on {args.host}:{args.port}, lifetime {args.lifetime}s")
+    while True:
+        now = time.monotonic()
+        if now >= end or now - last_connection >= args.idle:
+            break
+        try:
+            conn, peer = listener.accept()
+        except socket.timeout:
+            continue
+        except OSError as error:
+            log(f"accept: {error}")
+            time.sleep(0.05)
+            continue
+        last_connection = time.monotonic()
+        if not slots.acquire(blocking=False):
+            conn.close()
+            continue
+        peer_text = f"{peer[0]}:{peer[1]}"
+        threading.Thread(target=serve_one, args=(conn, peer_text, args, end, slots), daemon=True).start()
+    log("lifetime or idle limit reached, exiting")
+    listener.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
