@@ -36,7 +36,8 @@ class Backend {
 };
 
 struct BackendConfig {
-  std::string ca_file;  // empty: the system trust store
+  std::string ca_file;       // empty: the system trust store
+  bool large_hello = false;  // raw backend: a full-size ClientHello instead of one under 512 bytes
 };
 
 }  // namespace tlsprobe

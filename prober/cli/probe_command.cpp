@@ -11,6 +11,7 @@
 #include "core/duration.hpp"
 #include "core/errors.hpp"
 #include "core/target.hpp"
+#include "diagnosis/disagreement.hpp"
 #include "engine/engine.hpp"
 #include "policy/policy.hpp"
 #include "render/csv.hpp"
@@ -100,6 +101,10 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
               {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}},
           CLI::ignore_case));
   cmd->add_flag("--ascii", args.ascii, "plain ASCII symbols in the table");
+  cmd->add_option("--raw-hello", args.raw_hello,
+                  "raw backend hello size: small (under 512 bytes; some middleboxes reset larger ones) | large")
+      ->check(CLI::IsMember({"small", "large"}))
+      ->capture_default_str();
 }
 
 int run_probe_command(const ProbeArgs& args) {
@@ -125,6 +130,7 @@ int run_probe_command(const ProbeArgs& args) {
 
   BackendConfig config;
   config.ca_file = args.ca_file;
+  config.large_hello = args.raw_hello == "large";
   std::vector<std::unique_ptr<Backend>> owned;
   std::vector<Backend*> backends;
   const auto names = args.backends.empty() ? built_backends() : split_list(args.backends);
@@ -141,19 +147,26 @@ int run_probe_command(const ProbeArgs& args) {
     report = run_probe(targets, backends, versions, options, [&](const Progress& p) { progress.update(p); });
   }
 
+  const auto disagreements = find_disagreements(report);
+  const auto violations = check_policy(report, policy);
   if (format == "json") {
-    std::cout << render_json(report);
+    nlohmann::ordered_json extra;
+    extra["disagreements"] = disagreements_to_json(disagreements);
+    if (!policy.empty()) extra["policy"] = policy_to_json(policy, violations);
+    std::cout << render_json(report, extra);
   } else if (format == "csv") {
     std::cout << render_csv(report);
   } else {
     TableStyle style;
     style.color = use_color(args.color, stdout);
     style.unicode = !args.ascii && locale_is_utf8();
+    for (const auto& d : disagreements)
+      for (const auto& [backend, status] : d.outcomes) style.marked.insert(CellKey{d.endpoint, d.address, backend, d.version});
+    style.marked_legend = "backends disagree: one saw the version accepted, another did not (see each backend's row)";
     std::cout << render_table(report, style);
   }
   std::cout.flush();
 
-  const auto violations = check_policy(report, policy);
   if (!violations.empty()) {
     std::cerr << render_violations(violations);
     return exit_finding;

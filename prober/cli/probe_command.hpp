@@ -30,6 +30,7 @@ struct ProbeArgs {
   std::string forbid;
   ColorMode color = ColorMode::automatic;
   bool ascii = false;
+  std::string raw_hello = "small";
 };
 
 void add_probe_command(CLI::App& app, ProbeArgs& args);

@@ -99,4 +99,17 @@ std::string render_json(const Report& report, const json& extra) {
   return dump_json(doc);
 }
 
+nlohmann::ordered_json disagreements_to_json(const std::vector<Disagreement>& disagreements) {
+  auto out = nlohmann::ordered_json::array();
+  for (const auto& d : disagreements) {
+    nlohmann::ordered_json outcomes = nlohmann::ordered_json::object();
+    for (const auto& [backend, status] : d.outcomes) outcomes[backend] = to_string(status);
+    out.push_back({{"endpoint", d.endpoint},
+                   {"address", d.address.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(d.address)},
+                   {"version", token(d.version)},
+                   {"outcomes", std::move(outcomes)}});
+  }
+  return out;
+}
+
 }  // namespace tlsprobe

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/result.hpp"
+#include "diagnosis/disagreement.hpp"
 
 namespace tlsprobe {
 
@@ -24,5 +25,8 @@ std::string render_json(const Report& report);
 // report_to_json plus each key of `extra` (an object) appended after "summary", in order;
 // e.g. {"policy": policy_to_json(...)}. A key already present is replaced in place.
 std::string render_json(const Report& report, const nlohmann::ordered_json& extra);
+
+// [{endpoint, address, version, outcomes: {backend: status}}]
+nlohmann::ordered_json disagreements_to_json(const std::vector<Disagreement>& disagreements);
 
 }  // namespace tlsprobe

@@ -11,12 +11,13 @@ import ipaddress
 import os
 import select
 import socket
+import ssl
 import struct
 import sys
 import threading
 import time
 
-MODES = ("reset", "alert70", "alert40", "silent", "downgrade", "reset_old")
+MODES = ("reset", "alert70", "alert40", "silent", "downgrade", "reset_old", "ssl3")
 
 # RFC 8446 5.1: a record is at most 2^14 bytes of plaintext; allow some slack, read no more.
 MAX_RECORD_BODY = 16384 + 2048
@@ -27,6 +28,7 @@ RESET_DELAY = 0.3
 CONNECTION_LIMIT = 30.0
 MAX_CONNECTIONS = 256
 
+SSL30 = 0x0300
 TLS10 = 0x0301
 TLS12 = 0x0303
 
@@ -46,6 +48,19 @@ def server_hello_tls10():
     body += struct.pack("!H", len(extensions)) + extensions
     handshake = b"\x02" + len(body).to_bytes(3, "big") + body
     return b"\x16\x03\x01" + struct.pack("!H", len(handshake)) + handshake
+
+
+def ssl3_flight(cert_der):
+    """RFC 6101 5.6: ServerHello (version 3.0, TLS_RSA_WITH_3DES_EDE_CBC_SHA 0x000A, null
+    compression, no extensions: SSL 3.0 has none), Certificate and ServerHelloDone, the whole
+    first flight of an SSL 3.0 server using RSA key exchange, in one record of version 3.0."""
+    hello = struct.pack("!H", SSL30) + os.urandom(32) + b"\x00" + b"\x00\x0a" + b"\x00"
+    chain = (len(cert_der).to_bytes(3, "big") + cert_der) if cert_der else b""
+    certificate = len(chain).to_bytes(3, "big") + chain
+    messages = b""
+    for msg_type, body in ((0x02, hello), (0x0B, certificate), (0x0E, b"")):
+        messages += bytes([msg_type]) + len(body).to_bytes(3, "big") + body
+    return b"\x16\x03\x00" + struct.pack("!H", len(messages)) + messages
 
 
 def log(message):
@@ -185,6 +200,10 @@ def handle(conn, peer, args, deadline):
         finish(conn, deadline)
     elif args.mode == "reset_old" and offered is not None:
         relay(conn, args.upstream, args.host, hello, deadline)
+    elif args.mode == "ssl3":
+        # The one thing OpenSSL 3 cannot show: a server that still accepts SSL 3.0.
+        conn.sendall(ssl3_flight(args.cert_der) if offered == SSL30 else alert_record(70))
+        finish(conn, deadline)
     else:
         conn.close()  # not a ClientHello: nothing sensible to answer
 
@@ -210,7 +229,9 @@ def parse_args(argv):
     parser.add_argument("--lifetime", type=float, default=120.0, help="exit after this many seconds (max 600)")
     parser.add_argument("--idle", type=float, default=60.0, help="exit after this many seconds without a connection")
     parser.add_argument("--upstream", type=int, help="reset_old: the port of the real server behind us")
+    parser.add_argument("--cert", help="ssl3: PEM certificate to send in the Certificate message")
     args = parser.parse_args(argv)
+    args.cert_der = ssl.PEM_cert_to_DER_cert(open(args.cert).read()) if args.cert else b""
     if not ipaddress.ip_address(args.host).is_loopback:
         parser.error("tests stay on loopback: --host must be 127.0.0.1 or ::1")
     if args.mode == "reset_old" and not args.upstream:

@@ -1,0 +1,23 @@
+#pragma once
+// Folds the reply parser's verdict and what the socket did into the outcome taxonomy.
+#include <cstddef>
+
+#include "core/outcome.hpp"
+#include "wire/reply_parser.hpp"
+
+namespace tlsprobe::raw {
+
+struct Observation {
+  Version requested = Version::tls1_2;
+  wire::ReplyResult reply;         // the parser's verdict on everything received
+  std::size_t bytes_received = 0;
+  bool timed_out = false;
+  bool eof = false;
+  int sys_errno = 0;
+};
+
+// The raw backend sees acceptance, not a finished handshake: a ServerHello carrying the
+// forced version is `accepted`, with the cipher the server chose.
+Outcome classify(const Observation& o);
+
+}  // namespace tlsprobe::raw

@@ -1,0 +1,65 @@
+#include "backends/raw/raw_backend.hpp"
+
+#include <boost/asio/buffer.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
+#include <array>
+#include <vector>
+
+#include "backends/raw/classify.hpp"
+#include "net/watchdog.hpp"
+#include "wire/client_hello.hpp"
+
+namespace tlsprobe {
+
+RawBackend::RawBackend(const BackendConfig& config) : large_hello_(config.large_hello) {}
+
+asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) {
+  wire::HelloOptions options;
+  options.version = request.version;
+  options.sni = request.sni;
+  options.large = large_hello_;
+  wire::randomize(options);
+  const auto hello = wire::build_client_hello(options);
+
+  raw::Observation observed;
+  observed.requested = request.version;
+  boost::system::error_code ec;
+  std::vector<std::uint8_t> received;
+  {
+    Watchdog watchdog(socket, request.deadline);
+    co_await asio::async_write(socket, asio::buffer(hello), asio::redirect_error(asio::use_awaitable, ec));
+    // Bounded twice: by the deadline, and by the parser, which decides within max_reply_bytes.
+    while (!ec) {
+      observed.reply = wire::parse_reply(received);
+      if (!wire::needs_more(observed.reply)) break;
+      std::array<std::uint8_t, 4096> chunk{};
+      const auto n =
+          co_await socket.async_read_some(asio::buffer(chunk), asio::redirect_error(asio::use_awaitable, ec));
+      received.insert(received.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+    observed.timed_out = watchdog.expired();
+  }
+  observed.bytes_received = received.size();
+  if (ec == asio::error::eof)
+    observed.eof = true;
+  else if (ec && ec.category() == boost::system::system_category())
+    observed.sys_errno = ec.value();
+
+  auto outcome = raw::classify(observed);
+  boost::system::error_code ignored;
+  if (std::holds_alternative<wire::ServerHello>(observed.reply) && socket.is_open()) {
+    // We never finish the handshake; say so with a plaintext close_notify (RFC 5246 §7.2.1)
+    // instead of leaving the server to time out on us.
+    const std::uint16_t record = std::min<std::uint16_t>(wire_version(request.version), 0x0303);
+    const std::array<std::uint8_t, 7> close_notify{0x15, static_cast<std::uint8_t>(record >> 8),
+                                                   static_cast<std::uint8_t>(record & 0xFF), 0x00, 0x02, 0x01, 0x00};
+    asio::write(socket, asio::buffer(close_notify), ignored);
+  }
+  socket.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
+  socket.close(ignored);
+  co_return outcome;
+}
+
+}  // namespace tlsprobe

@@ -1,0 +1,54 @@
+#pragma once
+// A ClientHello for one forced version, as a whole TLS record ready for the socket.
+//
+// Forced version: the hello offers nothing above the forced version, so a compliant server
+// answers with exactly that version, refuses, or (if it only speaks older versions) answers
+// lower, which the backend reports as a version mismatch. It never carries
+// TLS_FALLBACK_SCSV (RFC 7507): we are not falling back, and a server that also speaks newer
+// versions would answer alert 86 instead of showing whether it accepts the forced one.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/version.hpp"
+
+namespace tlsprobe::wire {
+
+struct HelloOptions {
+  Version version = Version::tls1_2;
+  // Host name for server_name (RFC 6066 §3). Empty or an IP literal: no server_name, as the
+  // RFC forbids literal addresses. One trailing dot is dropped. At most 253 characters.
+  std::string sni;
+  // Pad to `large_hello_bytes` with the padding extension (RFC 7685). SSL 3.0 has no
+  // extensions and is never padded.
+  bool large = false;
+  // The caller supplies every random input, so the builder is a pure function.
+  std::array<std::uint8_t, 32> random{};
+  // TLS 1.3 only: legacy_session_id, 32 bytes as in middlebox compatibility mode (RFC 8446 §D.4).
+  // Older versions send an empty session id (a new session).
+  std::array<std::uint8_t, 32> session_id{};
+  // TLS 1.3 only: the x25519 key_share public value (RFC 8446 §4.2.8.2). Any 32 random bytes
+  // serve, since we never finish the handshake and X25519 accepts every u-coordinate
+  // (RFC 7748 §5); the top bit is cleared to keep the encoding canonical. Must not be all
+  // zero or another low-order point: servers check for those (RFC 7748 §6.1).
+  std::array<std::uint8_t, 32> x25519_public{};
+};
+
+// The default hello stays under 512 bytes (some middleboxes reset larger ones): 68 bytes for
+// SSL 3.0, 113-195 for TLS with a 9-character name, at most 439 with a 253-character one.
+// Names over about 60 characters put the handshake message between 256 and 511 bytes, sizes
+// some F5 terminators hang on (why BoringSSL and OpenSSL pad such hellos, RFC 7685); `large`
+// avoids that range. A large hello is exactly this long: a record that no longer fits one
+// 1460-byte TCP segment.
+inline constexpr std::size_t large_hello_bytes = 1500;
+
+// Record header + ClientHello handshake message. Throws std::invalid_argument when the
+// host name is longer than a DNS name can be.
+std::vector<std::uint8_t> build_client_hello(const HelloOptions& options);
+
+// Fills random, session_id and x25519_public from std::random_device (the impure half).
+void randomize(HelloOptions& options);
+
+}  // namespace tlsprobe::wire
