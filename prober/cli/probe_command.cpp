@@ -116,6 +116,12 @@ int run_probe_command(const ProbeArgs& args) {
   options.per_host = positive(args.per_host, "--per-host", 1);
   options.addresses = args.addresses == "first" ? AddressMode::first : AddressMode::all;
   options.sni = args.sni;
+  if (!args.sni.empty()) {
+    // SNI carries a DNS name only (RFC 6066 3): no port, no address literal.
+    const auto name = parse_target(args.sni);
+    if (name.label != name.host || is_ip_literal(name.host))
+      throw UsageError("--sni takes a host name, not '" + args.sni + "'");
+  }
 
   // Every version a policy names is probed even when --versions leaves it out: a rule about
   // a version nobody tried could only fail.
