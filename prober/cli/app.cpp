@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/probe_command.hpp"
+#include "cli/selftest_command.hpp"
 #include "core/errors.hpp"
 
 namespace tlsprobe {
@@ -14,6 +15,8 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(1);
   ProbeArgs probe;
   add_probe_command(app, probe);
+  SelftestArgs selftest;
+  add_selftest_command(app, selftest);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -24,6 +27,7 @@ int run_cli(int argc, char** argv) {
   }
   try {
     if (app.got_subcommand("probe")) return run_probe_command(probe);
+    if (app.got_subcommand("selftest")) return run_selftest_command(selftest);
   } catch (const UsageError& e) {
     std::cerr << "tlsprobe: " << e.what() << "\n";
     return exit_usage;

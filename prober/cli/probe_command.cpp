@@ -21,20 +21,6 @@
 namespace tlsprobe {
 namespace {
 
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::string item;
-  for (char c : text + ",") {
-    if (c == ',') {
-      if (!item.empty()) out.push_back(item);
-      item.clear();
-    } else if (c != ' ') {
-      item += c;
-    }
-  }
-  return out;
-}
-
 std::vector<Target> collect_targets(const ProbeArgs& args) {
   std::vector<Target> targets;
   // The catalog is the default; naming hosts replaces it unless a catalog flag asks for it too.
@@ -139,8 +125,7 @@ int run_probe_command(const ProbeArgs& args) {
   config.large_hello = args.raw_hello == "large";
   std::vector<std::unique_ptr<Backend>> owned;
   std::vector<Backend*> backends;
-  const auto names = args.backends.empty() ? built_backends() : split_list(args.backends);
-  if (names.empty()) throw UsageError("--backend names no backend");
+  const auto names = args.backends.empty() ? built_backends() : split_backend_list(args.backends);
   for (const auto& name : names) {
     owned.push_back(make_backend(name, config));
     backends.push_back(owned.back().get());
