@@ -12,11 +12,13 @@
 #include "core/errors.hpp"
 #include "core/target.hpp"
 #include "diagnosis/disagreement.hpp"
+#include "diagnosis/verdict.hpp"
 #include "engine/engine.hpp"
 #include "policy/policy.hpp"
 #include "render/csv.hpp"
 #include "render/json.hpp"
 #include "render/table.hpp"
+#include "render/verdicts.hpp"
 
 namespace tlsprobe {
 namespace {
@@ -139,10 +141,12 @@ int run_probe_command(const ProbeArgs& args) {
   }
 
   const auto disagreements = find_disagreements(report);
+  const auto verdicts = diagnose(report, std::nullopt);
   const auto violations = check_policy(report, policy);
   if (format == "json") {
     nlohmann::ordered_json extra;
     extra["disagreements"] = disagreements_to_json(disagreements);
+    extra["verdicts"] = verdicts_to_json(verdicts);
     if (!policy.empty()) extra["policy"] = policy_to_json(policy, violations);
     std::cout << render_json(report, extra);
   } else if (format == "csv") {
@@ -154,7 +158,7 @@ int run_probe_command(const ProbeArgs& args) {
     for (const auto& d : disagreements)
       for (const auto& [backend, status] : d.outcomes) style.marked.insert(CellKey{d.endpoint, d.address, backend, d.version});
     style.marked_legend = "backends disagree: one saw the version accepted, another did not (see each backend's row)";
-    std::cout << render_table(report, style);
+    std::cout << render_table(report, style) << "\n" << render_verdicts(verdicts);
   }
   std::cout.flush();
 

@@ -1,0 +1,156 @@
+#include "diagnosis/verdict.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "render/describe.hpp"
+
+namespace tlsprobe {
+namespace {
+
+using Cells = std::vector<const AttemptResult*>;
+
+bool any(const Cells& cells, auto pred) { return std::any_of(cells.begin(), cells.end(), pred); }
+bool all(const Cells& cells, auto pred) { return std::all_of(cells.begin(), cells.end(), pred); }
+
+bool is_accepted(const AttemptResult* r) { return r->outcome.status == Status::accepted; }
+bool is_local(const AttemptResult* r) {
+  return r->outcome.status == Status::unsupported || r->outcome.error.cls == ErrorClass::local;
+}
+bool is_path_like(const AttemptResult* r) {
+  const auto c = r->outcome.error.cls;
+  return c == ErrorClass::reset || c == ErrorClass::timeout || c == ErrorClass::closed || c == ErrorClass::proxy;
+}
+
+std::string cell_text(const AttemptResult* r) {
+  std::string where = r->address.empty() ? "no address" : r->address;
+  if (r->outcome.status == Status::accepted) return r->backend + " at " + where + ": accepted";
+  return r->backend + " at " + where + ": " + failure_summary(r->outcome);
+}
+
+std::string version_name(Version v) { return std::string(display_name(v)); }
+
+Verdict judge(const std::string& endpoint, Version v, const Cells& cells, const std::optional<LocalFacts>& local) {
+  Verdict out;
+  out.endpoint = endpoint;
+  out.version = v;
+  const auto tried = [](const AttemptResult* r) { return r->outcome.status != Status::unsupported; };
+  Cells attempted;
+  std::copy_if(cells.begin(), cells.end(), std::back_inserter(attempted), tried);
+  const bool server_accepts = any(cells, is_accepted);
+  std::set<std::string> accepting_addresses, failing_addresses;
+  for (const auto* r : attempted) (is_accepted(r) ? accepting_addresses : failing_addresses).insert(r->address);
+  for (const auto* r : cells) out.evidence.push_back(cell_text(r));
+
+  const bool old = v < Version::tls1_2;
+  const LocalFacts::Entry* blocked = nullptr;
+  if (local) {
+    const auto it = local->schannel.find(v);
+    if (it != local->schannel.end() && it->second.blocked) {
+      // An old version switched off on the client is the hardening Azure asks for.
+      if (old)
+        out.evidence.push_back(it->second.why);
+      else
+        blocked = &it->second;
+    }
+  }
+
+  if (server_accepts && (old || (all(cells, is_accepted) && !blocked))) {
+    out.cause = Cause::works;
+    out.summary = old ? version_name(v) + " is still accepted by the server: not deprecated there yet"
+                      : version_name(v) + " works";
+    return out;
+  }
+  // This machine: a stack refused to try, or the registry keeps SChannel from offering it,
+  // while the server is seen to accept it.
+  if (blocked || (server_accepts && any(cells, is_local))) {
+    out.cause = Cause::local;
+    if (blocked) {
+      out.summary = version_name(v) + " is blocked on this machine: " + blocked->why;
+      out.evidence.push_back(blocked->why);
+      out.fix = blocked->fix;
+    } else {
+      std::set<std::string> stacks;
+      for (const auto* r : cells)
+        if (is_local(r)) stacks.insert(r->backend);
+      std::string names;
+      for (const auto& s : stacks) names += (names.empty() ? "" : ", ") + s;
+      out.summary = version_name(v) + " fails locally: the server accepts it, but " + names + " on this machine cannot offer it";
+    }
+    if (server_accepts) out.summary += " (the server accepts it)";
+    return out;
+  }
+  if (attempted.empty()) {
+    out.cause = Cause::local;
+    out.summary = "no stack on this machine can try " + version_name(v);
+    return out;
+  }
+  if (all(attempted, [](const AttemptResult* r) { return r->outcome.status == Status::unreachable; })) {
+    out.cause = Cause::unreachable;
+    out.summary = version_name(v) + " never got a chance: " + failure_summary(attempted.front()->outcome);
+    return out;
+  }
+  // The path: the same server answers differently by address, by stack, or only through a
+  // proxy; or a middlebox resets or stalls a hello that the server itself accepts.
+  if (server_accepts || (!accepting_addresses.empty() && !failing_addresses.empty()) ||
+      any(attempted, [](const AttemptResult* r) { return r->outcome.error.cls == ErrorClass::proxy; })) {
+    out.cause = Cause::path;
+    std::string bad;
+    for (const auto& a : failing_addresses) bad += (bad.empty() ? "" : ", ") + (a.empty() ? "no address" : a);
+    out.summary = version_name(v) + " fails on the path: accepted by some addresses or stacks, refused at " + bad;
+    return out;
+  }
+  const bool uniform_refusal = all(attempted, [](const AttemptResult* r) {
+    return r->outcome.status == Status::rejected &&
+           (r->outcome.error.cls == ErrorClass::alert || r->outcome.error.cls == ErrorClass::reset ||
+            r->outcome.error.cls == ErrorClass::version_mismatch || r->outcome.error.cls == ErrorClass::closed);
+  });
+  if (uniform_refusal) {
+    out.cause = Cause::server;
+    // Below 1.2 a refusal is the deprecation itself; TLS 1.3 is welcome but not required:
+    // Azure Backup needs TLS 1.2.
+    out.expected = v != Version::tls1_2;
+    out.summary = version_name(v) + " refused by the server on every address and stack" +
+                  (old ? " (deprecation in effect, as expected)"
+                       : v == Version::tls1_3 ? " (not required: Azure Backup needs TLS 1.2)" : "");
+    if (!out.expected)
+      out.fix = "nothing on this machine will help: the server refuses " + version_name(v) +
+                "; check the endpoint name, or whether a proxy or inspection device answers in its place";
+    return out;
+  }
+  out.cause = any(attempted, is_path_like) ? Cause::path : Cause::server;
+  out.summary = version_name(v) + " fails: " + failure_summary(attempted.front()->outcome);
+  return out;
+}
+
+}  // namespace
+
+std::string_view to_string(Cause c) {
+  switch (c) {
+    case Cause::works: return "works";
+    case Cause::local: return "local";
+    case Cause::path: return "path";
+    case Cause::server: return "server";
+    case Cause::unreachable: return "unreachable";
+  }
+  return "?";
+}
+
+std::vector<Verdict> diagnose(const Report& report, const std::optional<LocalFacts>& local) {
+  std::vector<std::string> endpoints;
+  for (const auto& r : report.results)
+    if (std::find(endpoints.begin(), endpoints.end(), r.target.label) == endpoints.end())
+      endpoints.push_back(r.target.label);
+  std::vector<Verdict> out;
+  for (const auto& endpoint : endpoints) {
+    for (const auto v : report.versions) {
+      Cells cells;
+      for (const auto& r : report.results)
+        if (r.target.label == endpoint && r.version == v) cells.push_back(&r);
+      if (!cells.empty()) out.push_back(judge(endpoint, v, cells, local));
+    }
+  }
+  return out;
+}
+
+}  // namespace tlsprobe

@@ -1,0 +1,126 @@
+#include "diagnosis/verdict.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <cerrno>
+
+using namespace tlsprobe;
+
+namespace {
+
+AttemptResult cell(const std::string& address, const std::string& backend, Version v, Outcome o) {
+  AttemptResult r;
+  r.target.label = "vault.example";
+  r.target.host = "vault.example";
+  r.address = address;
+  r.backend = backend;
+  r.version = v;
+  r.outcome = std::move(o);
+  return r;
+}
+
+Outcome alert(int n) {
+  auto o = failure(Status::rejected, ErrorClass::alert, Phase::hello, "alert");
+  o.error.alert = n;
+  return o;
+}
+Outcome reset() {
+  auto o = failure(Status::rejected, ErrorClass::reset, Phase::hello, "reset");
+  o.error.posix_errno = ECONNRESET;
+  o.error.winsock = 10054;
+  return o;
+}
+Outcome ok(Version v) { return accepted(v, "TLS_AES_128_GCM_SHA256"); }
+
+Verdict only(const Report& rep, const std::optional<LocalFacts>& facts = std::nullopt) {
+  const auto verdicts = diagnose(rep, facts);
+  REQUIRE(verdicts.size() == 1);
+  return verdicts.front();
+}
+
+Report report(Version v, std::vector<AttemptResult> cells) {
+  Report rep;
+  rep.versions = {v};
+  rep.results = std::move(cells);
+  return rep;
+}
+
+}  // namespace
+
+TEST_CASE("verdict: every stack and address accepts -> works") {
+  const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, ok(Version::tls1_2)),
+                                               cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}));
+  CHECK(v.cause == Cause::works);
+  CHECK(v.fix.empty());
+}
+
+TEST_CASE("verdict: registry blocks the SChannel client while the server accepts -> local, with the fix") {
+  LocalFacts facts;
+  facts.source = "registry export";
+  facts.schannel[Version::tls1_2] = {true, "SCHANNEL\\Protocols\\TLS 1.2\\Client Enabled=0", "[HKEY_LOCAL_MACHINE\\...]"};
+  const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, ok(Version::tls1_2)),
+                                               cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}),
+                      facts);
+  CHECK(v.cause == Cause::local);
+  CHECK(v.summary == "TLS 1.2 is blocked on this machine: SCHANNEL\\Protocols\\TLS 1.2\\Client Enabled=0 (the server accepts it)");
+  CHECK(v.fix == "[HKEY_LOCAL_MACHINE\\...]");
+}
+
+TEST_CASE("verdict: an old version blocked locally and refused remotely is the healthy state") {
+  LocalFacts facts;
+  facts.schannel[Version::tls1_0] = {true, "TLS 1.0 Client Enabled=0", "fix"};
+  const auto v = only(report(Version::tls1_0, {cell("10.0.0.1", "openssl", Version::tls1_0, alert(70)),
+                                               cell("10.0.0.1", "raw", Version::tls1_0, reset())}),
+                      facts);
+  CHECK(v.cause == Cause::server);
+  CHECK(v.expected);
+  CHECK(v.fix.empty());
+  CHECK(std::find(v.evidence.begin(), v.evidence.end(), std::string("TLS 1.0 Client Enabled=0")) != v.evidence.end());
+}
+
+TEST_CASE("verdict: one stack cannot offer what the server accepts -> local") {
+  const auto v = only(report(
+      Version::tls1_2,
+      {cell("10.0.0.1", "schannel", Version::tls1_2, unsupported_here("disabled on this client")),
+       cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}));
+  CHECK(v.cause == Cause::local);
+  CHECK(v.summary.find("schannel on this machine cannot offer it") != std::string::npos);
+}
+
+TEST_CASE("verdict: a reset on one of two addresses -> path") {
+  const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, ok(Version::tls1_2)),
+                                               cell("10.0.0.2", "openssl", Version::tls1_2, reset())}));
+  CHECK(v.cause == Cause::path);
+  CHECK(v.summary == "TLS 1.2 fails on the path: accepted by some addresses or stacks, refused at 10.0.0.2");
+}
+
+TEST_CASE("verdict: every stack refused on every address -> server; expected below 1.2 only") {
+  const auto old = only(report(Version::tls1_1, {cell("10.0.0.1", "openssl", Version::tls1_1, alert(70)),
+                                                 cell("10.0.0.2", "raw", Version::tls1_1, reset())}));
+  CHECK(old.cause == Cause::server);
+  CHECK(old.expected);
+  CHECK(old.summary == "TLS 1.1 refused by the server on every address and stack (deprecation in effect, as expected)");
+
+  const auto current = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, alert(40)),
+                                                     cell("10.0.0.1", "raw", Version::tls1_2, alert(40))}));
+  CHECK(current.cause == Cause::server);
+  CHECK_FALSE(current.expected);
+  CHECK_FALSE(current.fix.empty());
+}
+
+TEST_CASE("verdict: an old version still accepted is news, not a failure") {
+  const auto v = only(report(Version::ssl3_0,
+                             {cell("10.0.0.1", "openssl", Version::ssl3_0, unsupported_here("no SSL 3.0 in this OpenSSL")),
+                              cell("10.0.0.1", "raw", Version::ssl3_0, ok(Version::ssl3_0))}));
+  CHECK(v.cause == Cause::works);
+  CHECK(v.summary == "SSL 3.0 is still accepted by the server: not deprecated there yet");
+}
+
+TEST_CASE("verdict: nothing got through -> unreachable") {
+  auto refused = failure(Status::unreachable, ErrorClass::refused, Phase::connect, "refused");
+  refused.error.winsock = 10061;
+  const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, refused),
+                                               cell("10.0.0.1", "raw", Version::tls1_2, refused)}));
+  CHECK(v.cause == Cause::unreachable);
+}
