@@ -79,6 +79,8 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
   cmd->add_option("--addresses", args.addresses, "probe all resolved addresses or only the first")
       ->check(CLI::IsMember({"all", "first"}))
       ->capture_default_str();
+  cmd->add_option("--proxy", args.proxy,
+                  "HTTP CONNECT proxy http://[user:pass@]host:port (default: HTTPS_PROXY; NO_PROXY honoured)");
   cmd->add_option("--sni", args.sni, "server name to send instead of the host name");
   cmd->add_option("--ca-file", args.ca_file, "PEM trust anchors instead of the system store");
   cmd->add_option("--require", args.require, "versions every endpoint/address must accept (exit 1 if not)");
@@ -104,6 +106,7 @@ int run_probe_command(const ProbeArgs& args) {
   options.per_host = positive(args.per_host, "--per-host", 1);
   options.addresses = args.addresses == "first" ? AddressMode::first : AddressMode::all;
   options.sni = args.sni;
+  if (!args.proxy.empty()) options.proxy = parse_proxy_url(args.proxy);
   if (!args.sni.empty()) {
     // SNI carries a DNS name only (RFC 6066 3): no port, no address literal.
     const auto name = parse_target(args.sni);

@@ -31,6 +31,7 @@ struct ProbeArgs {
   ColorMode color = ColorMode::automatic;
   bool ascii = false;
   std::string raw_hello = "small";
+  std::string proxy;
 };
 
 void add_probe_command(CLI::App& app, ProbeArgs& args);

@@ -12,7 +12,8 @@ namespace tlsprobe {
 
 struct AttemptResult {
   Target target;
-  std::string address;  // empty when the name did not resolve
+  std::string address;  // empty when the name did not resolve, or a proxy resolved it
+  std::string proxy;    // "http://proxy:3128" when the attempt went through a CONNECT tunnel
   std::string sni;      // empty when none was sent (IP literal targets)
   std::string backend;
   Version version = Version::tls1_2;

@@ -31,9 +31,10 @@ struct SortKey {
 struct Job {
   SortKey key;
   std::size_t target;
-  tcp::endpoint address;
+  tcp::endpoint address;  // the server, or the proxy when `proxy` is set
   Backend* backend;
   Version version;
+  std::optional<ProxyConfig> proxy;
 };
 
 bool retryable(const Outcome& o) {
@@ -49,16 +50,22 @@ class Run {
       : targets_(targets), backends_(backends), versions_(versions), options_(options), on_progress_(on_progress) {}
 
   std::vector<AttemptResult> execute() {
-    std::vector<std::string> to_resolve;
+    proxies_.reserve(targets_.size());
     for (std::size_t t = 0; t < targets_.size(); ++t) {
       const auto& target = targets_[t];
-      if (is_ip_literal(target.host)) {
-        on_resolved(t, Resolution{{tcp::endpoint(asio::ip::make_address(target.host), target.port)}, std::nullopt});
+      // Through a proxy the proxy resolves the name (corporate networks often cannot):
+      // what we look up and connect to is the proxy itself.
+      proxies_.push_back(proxy_for(target.host, options_.proxy));
+      const auto& proxy = proxies_.back();
+      const std::string host = proxy ? proxy->host : target.host;
+      const std::uint16_t port = proxy ? proxy->port : target.port;
+      if (is_ip_literal(host)) {
+        on_resolved(t, Resolution{{tcp::endpoint(asio::ip::make_address(host), port)}, std::nullopt});
         continue;
       }
       ++pending_lookups_;
-      asio::post(lookups_, [this, t] {
-        auto resolution = resolve_host(targets_[t].host, targets_[t].port);
+      asio::post(lookups_, [this, t, host, port] {
+        auto resolution = resolve_host(host, port);
         asio::post(io_, [this, t, resolution = std::move(resolution)]() mutable {
           on_resolved(t, std::move(resolution));
           if (--pending_lookups_ == 0) work_.reset();
@@ -80,6 +87,7 @@ class Run {
     r.target = targets_[t];
     r.address = address;
     r.sni = sni_for(targets_[t]);
+    if (proxies_[t]) r.proxy = proxies_[t]->display();
     r.backend = std::string(backend->name());
     r.version = v;
     return r;
@@ -92,7 +100,14 @@ class Run {
 
   void on_resolved(std::size_t t, Resolution resolution) {
     auto& addresses = resolution.addresses;
-    if (options_.addresses == AddressMode::first && addresses.size() > 1) addresses.resize(1);
+    const bool proxied = proxies_[t].has_value();
+    // One tunnel per attempt is enough: which proxy address answers is not the question.
+    if ((proxied || options_.addresses == AddressMode::first) && addresses.size() > 1) addresses.resize(1);
+    if (proxied && resolution.failure) {
+      resolution.failure->error.cls = ErrorClass::proxy;
+      resolution.failure->error.phase = Phase::proxy;
+      resolution.failure->error.message = "cannot resolve the proxy: " + resolution.failure->error.message;
+    }
     total_ += static_cast<int>(backends_.size() * versions_.size() *
                                (resolution.failure ? 1 : addresses.size()));
     for (std::size_t b = 0; b < backends_.size(); ++b) {
@@ -108,7 +123,7 @@ class Run {
           if (!resolution.failure) {
             for (std::size_t a = 0; a < addresses.size(); ++a) {
               auto copy = r;
-              copy.address = address_text(addresses[a]);
+              copy.address = proxied ? std::string() : address_text(addresses[a]);
               finish({t, a, b, v}, std::move(copy));
             }
             continue;
@@ -117,7 +132,7 @@ class Run {
           continue;
         }
         for (std::size_t a = 0; a < addresses.size(); ++a)
-          queue_.push_back(Job{{t, a, b, v}, t, addresses[a], backend, version});
+          queue_.push_back(Job{{t, a, b, v}, t, addresses[a], backend, version, proxies_[t]});
       }
     }
     pump();
@@ -131,7 +146,9 @@ class Run {
 
   void pump() {
     for (auto it = queue_.begin(); it != queue_.end() && in_flight_ < options_.concurrency;) {
-      const auto key = address_text(it->address) + "|" + std::to_string(it->address.port());
+      // Through a proxy the limit applies to the server behind it, not to the proxy.
+      const auto key = it->proxy ? targets_[it->target].host + "|" + std::to_string(targets_[it->target].port)
+                                 : address_text(it->address) + "|" + std::to_string(it->address.port());
       if (per_address_[key] >= options_.per_host) {
         ++it;
         continue;
@@ -145,9 +162,20 @@ class Run {
 
   asio::awaitable<Outcome> once(const Job& job) {
     tcp::socket socket(io_);
-    if (auto failed = co_await connect_tcp(socket, job.address, Clock::now() + options_.connect_timeout))
-      co_return *failed;
     const auto& target = targets_[job.target];
+    if (auto failed = co_await connect_tcp(socket, job.address, Clock::now() + options_.connect_timeout)) {
+      if (job.proxy) {
+        failed->error.cls = ErrorClass::proxy;
+        failed->error.phase = Phase::proxy;
+        failed->error.message = "proxy " + job.proxy->display() + " unreachable: " + failed->error.message;
+      }
+      co_return *failed;
+    }
+    if (job.proxy) {
+      if (auto refused = co_await open_tunnel(socket, *job.proxy, target.host, target.port,
+                                              Clock::now() + options_.connect_timeout))
+        co_return *refused;
+    }
     HandshakeRequest request;
     request.version = job.version;
     request.sni = sni_for(target);
@@ -158,7 +186,7 @@ class Run {
 
   asio::awaitable<void> attempt(Job job, std::string key) {
     const auto start = Clock::now();
-    auto r = base(job.target, address_text(job.address), job.backend, job.version);
+    auto r = base(job.target, job.proxy ? std::string() : address_text(job.address), job.backend, job.version);
     int tries = 0;
     int failed = 0;
     Outcome outcome;
@@ -196,6 +224,7 @@ class Run {
   int pending_lookups_ = 0;
   // Keeps io_.run() alive while names are still being looked up on the pool.
   asio::executor_work_guard<asio::io_context::executor_type> work_ = asio::make_work_guard(io_);
+  std::vector<std::optional<ProxyConfig>> proxies_;  // per target
   std::deque<Job> queue_;
   std::map<std::string, int> per_address_;
   std::map<SortKey, AttemptResult> results_;

@@ -10,6 +10,7 @@
 #include "core/result.hpp"
 #include "core/target.hpp"
 #include "core/version.hpp"
+#include "net/proxy.hpp"
 
 namespace tlsprobe {
 
@@ -23,6 +24,8 @@ struct EngineOptions {
   int per_host = 10;    // attempts in flight at once against one address
   AddressMode addresses = AddressMode::all;
   std::string sni;      // overrides the host name as SNI
+  // --proxy; without it HTTPS_PROXY / https_proxy apply. NO_PROXY exempts hosts either way.
+  std::optional<ProxyConfig> proxy;
 };
 
 struct Progress {

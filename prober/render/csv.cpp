@@ -15,8 +15,8 @@ namespace {
 // message are kept as the native text had them.
 constexpr std::string_view eol = "\r\n";
 
-constexpr std::array<std::string_view, 29> header{
-    "endpoint",     "host",        "port",           "address",       "sni",        "cloud",     "group",
+constexpr std::array<std::string_view, 30> header{
+    "endpoint",     "host",        "port",           "address",       "proxy",      "sni",        "cloud",     "group",
     "backend",      "version",     "status",         "negotiated",    "cipher",     "error_class", "alert",
     "alert_name",   "errno",       "winsock",        "sec_status",    "offered",    "phase",     "message",
     "cert_subject", "cert_issuer", "cert_not_after", "cert_verified", "cert_verify_error", "elapsed_ms",
@@ -51,6 +51,7 @@ std::string attempt_row(const AttemptResult& r) {
   row.add(r.target.host);
   row.add(std::to_string(r.target.port));
   row.add(r.address);
+  row.add(r.proxy);
   row.add(r.sni);
   row.add(r.target.cloud);
   row.add(r.target.group);

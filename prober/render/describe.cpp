@@ -84,6 +84,7 @@ std::string failure_summary(const Outcome& o) {
 }
 
 std::string row_name(const AttemptResult& r) {
+  if (!r.proxy.empty()) return r.target.label + " (via " + r.proxy + ")";
   if (r.address.empty()) return r.target.label + " (no address)";
   if (r.address == r.target.host || r.address == r.target.label) return r.target.label;
   return r.target.label + " (" + r.address + ")";

@@ -52,6 +52,7 @@ json attempt_to_json(const AttemptResult& r) {
   j["host"] = r.target.host;
   j["port"] = r.target.port;
   j["address"] = text_or_null(r.address);
+  j["proxy"] = text_or_null(r.proxy);
   j["sni"] = text_or_null(r.sni);
   j["cloud"] = text_or_null(r.target.cloud);
   j["group"] = text_or_null(r.target.group);

@@ -8,7 +8,7 @@ using namespace tlsprobe;
 namespace {
 
 const std::string header =
-    "endpoint,host,port,address,sni,cloud,group,backend,version,status,negotiated,cipher,error_class,alert,"
+    "endpoint,host,port,address,proxy,sni,cloud,group,backend,version,status,negotiated,cipher,error_class,alert,"
     "alert_name,errno,winsock,sec_status,offered,phase,message,cert_subject,cert_issuer,cert_not_after,"
     "cert_verified,cert_verify_error,elapsed_ms,attempts,failed_attempts\r\n";
 
@@ -47,18 +47,18 @@ TEST_CASE("render csv: header and one CRLF-terminated row per attempt") {
 
   const std::string expected =
       header +
-      "mars.contoso.example:8443,mars.contoso.example,8443,10.0.0.5,mars.contoso.example,private,\"vault, west\","
+      "mars.contoso.example:8443,mars.contoso.example,8443,10.0.0.5,,mars.contoso.example,private,\"vault, west\","
       "schannel,tls1.2,accepted,tls1.2,ECDHE-RSA-AES256-GCM-SHA384,,,,,,,,,,\"CN=mars, O=\"\"Contoso\"\"\","
       "CN=mars,2027-03-01T12:00:00Z,false,unable to get local issuer certificate,42,1,0\r\n"
-      "mars.contoso.example:8443,mars.contoso.example,8443,10.0.0.5,mars.contoso.example,private,\"vault, west\","
+      "mars.contoso.example:8443,mars.contoso.example,8443,10.0.0.5,,mars.contoso.example,private,\"vault, west\","
       "schannel,tls1.0,rejected,,,alert,40,handshake_failure,104,10054,0x80090326,,handshake,"
       "\"The message received was unexpected\r\nor badly formatted: «déjà»\",,,,,,7,3,3\r\n"
-      "nope.invalid,nope.invalid,443,,,,,schannel,tls1.2,unreachable,,,dns,,,,11001,,,resolve,"
+      "nope.invalid,nope.invalid,443,,,,,,schannel,tls1.2,unreachable,,,dns,,,,11001,,,resolve,"
       "No such host is known.,,,,,,1,1,1\r\n";
   CHECK(render_csv(rep) == expected);
 }
 
-TEST_CASE("render csv: every row has the header's 29 fields") {
+TEST_CASE("render csv: every row has the header's 30 fields") {
   const std::string csv = render_csv(sample::mixed());
   CHECK(csv.rfind(header, 0) == 0);
   // Count fields outside quotes, row by row.
@@ -74,5 +74,5 @@ TEST_CASE("render csv: every row has the header's 29 fields") {
     }
   }
   CHECK(fields.size() == 21);  // header + 20 attempts
-  for (int n : fields) CHECK(n == 29);
+  for (int n : fields) CHECK(n == 30);
 }

@@ -1,0 +1,98 @@
+#include "net/proxy.hpp"
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+
+#include "core/errors.hpp"
+
+using namespace tlsprobe;
+
+TEST_CASE("proxy URLs: host, port, credentials, and what is shown") {
+  const auto p = parse_proxy_url("http://backup%5Cadmin:p%40ss:word@proxy.corp.example:3128/");
+  CHECK(p.host == "proxy.corp.example");
+  CHECK(p.port == 3128);
+  CHECK(p.user == "backup\\admin");
+  CHECK(p.password == "p@ss:word");
+  CHECK(p.display() == "http://proxy.corp.example:3128");
+
+  CHECK(parse_proxy_url("proxy.corp.example").port == 8080);
+  CHECK(parse_proxy_url("10.1.2.3").port == 8080);
+  CHECK(parse_proxy_url("10.1.2.3:3128").port == 3128);
+  CHECK(parse_proxy_url("http://[::1]:3128").host == "::1");
+  CHECK(parse_proxy_url("http://[::1]:3128").display() == "http://[::1]:3128");
+  CHECK(parse_proxy_url("HTTP://Proxy:80").host == "proxy");
+}
+
+TEST_CASE("proxy URLs: errors never repeat the credentials") {
+  CHECK_THROWS_WITH_AS(parse_proxy_url("socks5://u:secret@proxy:1080"),
+                       "proxy scheme 'socks5' is not supported: tlsprobe speaks HTTP CONNECT (write http://host:port)",
+                       UsageError);
+  try {
+    parse_proxy_url("http://u:secret@bad host:3128");
+    FAIL("accepted a bad host");
+  } catch (const UsageError& e) {
+    CHECK(std::string(e.what()).find("secret") == std::string::npos);
+    CHECK(std::string(e.what()).find("bad proxy") == 0);
+  }
+  CHECK_THROWS_AS(parse_proxy_url("http://proxy:99999"), UsageError);
+  CHECK_THROWS_AS(parse_proxy_url("http://proxy:3128/path"), UsageError);
+}
+
+TEST_CASE("NO_PROXY matching as curl does it") {
+  CHECK(proxy_bypassed("vault.example.com", "*"));
+  CHECK(proxy_bypassed("example.com", "example.com"));
+  CHECK(proxy_bypassed("vault.example.com", "example.com"));
+  CHECK(proxy_bypassed("vault.example.com", ".example.com"));
+  CHECK(proxy_bypassed("Vault.Example.COM", "localhost, example.com"));
+  CHECK_FALSE(proxy_bypassed("badexample.com", "example.com"));
+  CHECK_FALSE(proxy_bypassed("example.org", "example.com,,"));
+  CHECK(proxy_bypassed("127.0.0.1", "127.0.0.1"));
+  CHECK_FALSE(proxy_bypassed("127.0.0.10", "0.0.10"));
+  CHECK_FALSE(proxy_bypassed("host", ""));
+}
+
+TEST_CASE("the CONNECT request, byte for byte") {
+  ProxyConfig p;
+  p.host = "proxy";
+  p.port = 3128;
+  CHECK(connect_request(p, "login.microsoftonline.com", 443) ==
+        "CONNECT login.microsoftonline.com:443 HTTP/1.1\r\nHost: login.microsoftonline.com:443\r\n"
+        "User-Agent: tlsprobe/" TLSPROBE_VERSION "\r\n\r\n");
+  p.user = "Aladdin";
+  p.password = "open sesame";
+  // RFC 7617 2: the example credentials and their encoding.
+  CHECK(connect_request(p, "::1", 8443) ==
+        "CONNECT [::1]:8443 HTTP/1.1\r\nHost: [::1]:8443\r\nProxy-Authorization: Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==\r\n"
+        "User-Agent: tlsprobe/" TLSPROBE_VERSION "\r\n\r\n");
+}
+
+TEST_CASE("proxy answers: 2xx opens the tunnel, anything else is class proxy with the status line") {
+  CHECK_FALSE(judge_connect_reply(200, "HTTP/1.1 200 Connection established").has_value());
+  const auto denied = judge_connect_reply(403, "HTTP/1.1 403 Access violation");
+  REQUIRE(denied);
+  CHECK(denied->status == Status::unreachable);
+  CHECK(denied->error.cls == ErrorClass::proxy);
+  CHECK(denied->error.phase == Phase::proxy);
+  CHECK(denied->error.message == "proxy refused the tunnel: HTTP/1.1 403 Access violation");
+  CHECK(judge_connect_reply(407, "HTTP/1.1 407 Proxy Authentication Required")->error.message ==
+        "proxy authentication failed or required: HTTP/1.1 407 Proxy Authentication Required");
+  CHECK(judge_connect_reply(502, "HTTP/1.1 502 Bad Gateway")->error.cls == ErrorClass::proxy);
+}
+
+TEST_CASE("HTTPS_PROXY and NO_PROXY from the environment") {
+  ::setenv("HTTPS_PROXY", "http://u:p@envproxy:3128", 1);
+  ::setenv("NO_PROXY", "internal.example", 1);
+  const auto via_env = proxy_for("login.microsoftonline.com", std::nullopt);
+  REQUIRE(via_env);
+  CHECK(via_env->host == "envproxy");
+  CHECK(via_env->user == "u");
+  CHECK_FALSE(proxy_for("vault.internal.example", std::nullopt).has_value());
+  ProxyConfig flag;
+  flag.host = "flagproxy";
+  CHECK(proxy_for("login.microsoftonline.com", flag)->host == "flagproxy");
+  CHECK_FALSE(proxy_for("vault.internal.example", flag).has_value());
+  ::unsetenv("HTTPS_PROXY");
+  ::unsetenv("NO_PROXY");
+  CHECK_FALSE(proxy_for("login.microsoftonline.com", std::nullopt).has_value());
+}
