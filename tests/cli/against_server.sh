@@ -67,4 +67,39 @@ set +e
 "$tlsprobe" probe "$target" --format json --require tls1.0 >/dev/null 2>&1; code=$?
 set -e
 [[ $code == 1 ]] || fail "--require tls1.0 exited $code, expected 1"
+
+# SSL 3.0 seen by the raw backend only: tests/servers/scripted_server.py --mode ssl3 answers an
+# SSL 3.0 hello with an SSL 3.0 first flight. Debian's OpenSSL cannot try it (unsupported), so
+# the JSON lists the cell in `disagreements` and the table marks both backends' cells with " *".
+ssl3_pid=
+stop_ssl3() {
+  if [[ -n $ssl3_pid ]]; then
+    kill "$ssl3_pid" 2>/dev/null || true
+    wait "$ssl3_pid" 2>/dev/null || true
+  fi
+}
+trap 'stop_ssl3; cleanup' EXIT
+ssl3_port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+/usr/bin/python3 "$source_dir/tests/servers/scripted_server.py" --mode ssl3 --cert "$work/cert.pem" \
+  --port "$ssl3_port" --lifetime 60 --idle 30 >"$work/ssl3.log" 2>&1 </dev/null &
+ssl3_pid=$!
+for _ in $(seq 50); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$ssl3_port") 2>/dev/null && break
+  sleep 0.1
+done
+"$tlsprobe" probe "127.0.0.1:$ssl3_port" --format json --versions ssl3.0 >"$work/ssl3.json" ||
+  fail "probe of the SSL 3.0 responder exited $?: $(cat "$work/ssl3.log")"
+/usr/bin/python3 - "$work/ssl3.json" "$source_dir/schema/report.schema.json" "$ssl3_port" <<'PY'
+import json, sys, jsonschema
+doc = json.load(open(sys.argv[1])); jsonschema.validate(doc, json.load(open(sys.argv[2])))
+want = [{"endpoint": "127.0.0.1:" + sys.argv[3], "address": "127.0.0.1", "version": "ssl3.0",
+         "outcomes": {"openssl": "unsupported", "raw": "accepted"}}]
+assert doc["disagreements"] == want, doc["disagreements"]
+print("ssl3 json ok:", doc["disagreements"])
+PY
+table=$("$tlsprobe" probe "127.0.0.1:$ssl3_port" --format table --versions ssl3.0)
+grep -Eq '^ +openssl .*unsupported \*$' <<<"$table" || fail "openssl SSL 3.0 cell not marked: $table"
+grep -Eq '^ +raw .* \*$' <<<"$table" || fail "raw SSL 3.0 cell not marked: $table"
+stop_ssl3
+ssl3_pid=
 echo "cli against a real server: ok"

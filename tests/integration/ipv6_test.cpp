@@ -24,13 +24,15 @@ TEST_CASE("an IPv6 literal target reaches a server bound to ::1") {
 
   const auto accepted = probe("[::1]:" + std::to_string(tls12.port()), {tls1_1, tls1_2});
   INFO(tls12.log_text());
-  check_row(accepted, tls12.name(), "::1",
+  check_row(accepted, "openssl", tls12.name(), "::1",
             {{tls1_1, alert_in(70, "protocol_version")}, {tls1_2, accepted_as(tls1_2)}});
+  check_same_row(accepted, "openssl", "raw", {tls1_1, tls1_2});
 
   const auto refused = probe("[::1]:" + std::to_string(alert.port()), {tls1_2, tls1_3});
   INFO(alert.log_text());
-  check_row(refused, alert.name(), "::1",
+  check_row(refused, "openssl", alert.name(), "::1",
             {{tls1_2, alert_in(40, "handshake_failure")}, {tls1_3, alert_in(40, "handshake_failure")}});
+  check_same_row(refused, "openssl", "raw", {tls1_2, tls1_3});
 }
 
 }  // namespace
