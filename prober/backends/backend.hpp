@@ -4,6 +4,7 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -35,9 +36,20 @@ class Backend {
   virtual asio::awaitable<Outcome> handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) = 0;
 };
 
+// --http-check: what to ask after an accepted handshake. Per run, not per attempt, so it
+// lives here rather than in HandshakeRequest; the Host header is the request's SNI (or its
+// verify name for an IP literal target).
+struct HttpCheckConfig {
+  std::string path = "/";
+  // Counted from the request's start: the handshake timeout again, so a server that
+  // swallows the request costs one more handshake deadline, never an open-ended wait.
+  std::chrono::milliseconds timeout{10000};
+};
+
 struct BackendConfig {
   std::string ca_file;       // empty: the system trust store
   bool large_hello = false;  // raw backend: a full-size ClientHello instead of one under 512 bytes
+  std::optional<HttpCheckConfig> http_check;  // OpenSSL backend only so far
 };
 
 }  // namespace tlsprobe

@@ -11,6 +11,7 @@
 #include "core/duration.hpp"
 #include "core/errors.hpp"
 #include "core/target.hpp"
+#include "diagnosis/certificates.hpp"
 #include "diagnosis/disagreement.hpp"
 #include "diagnosis/verdict.hpp"
 #include "engine/engine.hpp"
@@ -54,6 +55,15 @@ int positive(int value, const char* flag, int min) {
   return value;
 }
 
+// --http-check PATH: an origin-form request target (RFC 9112 3.2.1). A value without the
+// leading slash is almost always a target that CLI11 took as the optional path.
+std::string http_path(const std::string& path) {
+  if (path.empty() || path.front() != '/' || path.find_first_of(" \t\r\n") != std::string::npos)
+    throw UsageError("--http-check takes a path such as / or /health, not '" + path +
+                     "' (name targets before --http-check, or write --http-check=/)");
+  return path;
+}
+
 }  // namespace
 
 void add_probe_command(CLI::App& app, ProbeArgs& args) {
@@ -95,6 +105,15 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
                   "raw backend hello size: small (under 512 bytes; some middleboxes reset larger ones) | large")
       ->check(CLI::IsMember({"small", "large"}))
       ->capture_default_str();
+  cmd->add_option("--http-check", args.http_check,
+                  "after an accepted handshake send HEAD PATH (default /) and report the answer (openssl backend)")
+      ->expected(0, 1)
+      ->type_name("[PATH]")
+      ->default_str("/");
+  cmd->add_option("--expiry-warning", args.expiry_warning_days,
+                  "certificates that expire within DAYS days are a finding (0..3650)")
+      ->type_name("DAYS")
+      ->capture_default_str();
 }
 
 int run_probe_command(const ProbeArgs& args) {
@@ -104,6 +123,10 @@ int run_probe_command(const ProbeArgs& args) {
   options.retries = positive(args.retries, "--retries", 0);
   options.concurrency = positive(args.concurrency, "--concurrency", 1);
   options.per_host = positive(args.per_host, "--per-host", 1);
+  // Ten years is already longer than any certificate a public CA issues today.
+  if (args.expiry_warning_days > 3650) throw UsageError("--expiry-warning must be at most 3650 days");
+  const CertificateCheckOptions certificate_checks{positive(args.expiry_warning_days, "--expiry-warning", 0)};
+  const std::string http_check_path = args.http_check.empty() ? std::string() : http_path(args.http_check);
   options.addresses = args.addresses == "first" ? AddressMode::first : AddressMode::all;
   options.sni = args.sni;
   if (!args.proxy.empty()) options.proxy = parse_proxy_url(args.proxy);
@@ -128,6 +151,7 @@ int run_probe_command(const ProbeArgs& args) {
   BackendConfig config;
   config.ca_file = args.ca_file;
   config.large_hello = args.raw_hello == "large";
+  if (!http_check_path.empty()) config.http_check = HttpCheckConfig{http_check_path, options.handshake_timeout};
   std::vector<std::unique_ptr<Backend>> owned;
   std::vector<Backend*> backends;
   const auto names = args.backends.empty() ? built_backends() : split_backend_list(args.backends);
@@ -146,10 +170,12 @@ int run_probe_command(const ProbeArgs& args) {
   const auto disagreements = find_disagreements(report);
   const auto verdicts = diagnose(report, std::nullopt);
   const auto violations = check_policy(report, policy);
+  const auto certificate_findings = find_certificate_findings(report, certificate_checks);
   if (format == "json") {
     nlohmann::ordered_json extra;
     extra["disagreements"] = disagreements_to_json(disagreements);
     extra["verdicts"] = verdicts_to_json(verdicts);
+    extra["certificate_findings"] = certificate_findings_to_json(certificate_findings);
     if (!policy.empty()) extra["policy"] = policy_to_json(policy, violations);
     std::cout << render_json(report, extra);
   } else if (format == "csv") {
@@ -161,6 +187,7 @@ int run_probe_command(const ProbeArgs& args) {
     for (const auto& d : disagreements)
       for (const auto& [backend, status] : d.outcomes) style.marked.insert(CellKey{d.endpoint, d.address, backend, d.version});
     style.marked_legend = "backends disagree: one saw the version accepted, another did not (see each backend's row)";
+    style.certificate_findings = certificate_findings;
     std::cout << render_table(report, style) << "\n" << render_verdicts(verdicts);
   }
   std::cout.flush();

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/version.hpp"
 
@@ -45,12 +46,44 @@ struct ErrorInfo {
   std::string message;                       // the native text, kept for the human
 };
 
+// One certificate as the server presented it. Names are RFC 2253 text, times ISO 8601 UTC.
+struct ChainCertificate {
+  std::string subject;
+  std::string issuer;
+  std::string serial;      // hex, upper case, two digits per byte: "0A1B..."
+  std::string not_before;
+  std::string not_after;
+  std::string key_type;    // "RSA", "RSA-PSS", "EC", "Ed25519", "Ed448", "DSA", or the library's name
+  int key_bits = 0;        // 2048; 256 for P-256
+  std::string key_curve;   // EC only: "P-256" (the NIST name when there is one)
+  std::vector<std::string> san_dns;
+  std::vector<std::string> san_ip;
+  bool self_signed = false;  // subject and issuer (and key identifiers) match: a root
+};
+
 struct CertificateSummary {
   std::string subject;
   std::string issuer;
   std::string not_after;  // ISO 8601, UTC
   bool verified = false;
   std::string verify_error;  // empty when verified
+  // The leaf checked against the verify name (X509_check_host / X509_check_ip_asc) on its
+  // own, because chain verification stops at its first error and may never reach the name.
+  // Unset when the backend does not check it separately.
+  std::optional<bool> hostname_matches;
+  // The presented chain, leaf first, exactly as sent: what a TLS-inspecting middlebox
+  // substitutes shows at its top. Empty when the backend does not collect it.
+  std::vector<ChainCertificate> chain;
+};
+
+// --http-check: one HEAD request over the finished handshake. A middlebox that lets the
+// handshake through but kills the first application data shows up here, not in the status.
+struct HttpCheck {
+  std::string path;
+  std::optional<int> status;        // 200; unset when no answer came
+  std::string status_line;          // "HTTP/1.1 200 OK"
+  std::chrono::milliseconds elapsed{0};  // from the request's start to the header or the failure
+  std::optional<ErrorInfo> error;   // class reset / closed / timeout / alert / protocol, phase http
 };
 
 // What one backend saw in one attempt at one version against one address.
@@ -60,6 +93,7 @@ struct Outcome {
   std::string cipher;
   ErrorInfo error;
   std::optional<CertificateSummary> certificate;
+  std::optional<HttpCheck> http;  // accepted attempts with --http-check only
 };
 
 // Shorthands the backends and the engine use to build outcomes.

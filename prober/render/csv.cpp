@@ -15,13 +15,16 @@ namespace {
 // message are kept as the native text had them.
 constexpr std::string_view eol = "\r\n";
 
-constexpr std::array<std::string_view, 30> header{
+// Columns added later go at the end, so scripts that read by position keep working.
+constexpr std::array<std::string_view, 33> header{
     "endpoint",     "host",        "port",           "address",       "proxy",      "sni",        "cloud",     "group",
     "backend",      "version",     "status",         "negotiated",    "cipher",     "error_class", "alert",
     "alert_name",   "errno",       "winsock",        "sec_status",    "offered",    "phase",     "message",
     "cert_subject", "cert_issuer", "cert_not_after", "cert_verified", "cert_verify_error", "elapsed_ms",
-    "attempts",     "failed_attempts",
+    "attempts",     "failed_attempts", "cert_hostname_matches", "http_status", "http_error",
 };
+
+std::string flag(const std::optional<bool>& b) { return b ? (*b ? "true" : "false") : ""; }
 
 template <typename T>
 std::string number(const std::optional<T>& n) {
@@ -78,6 +81,10 @@ std::string attempt_row(const AttemptResult& r) {
   row.add(std::to_string(r.elapsed.count()));
   row.add(std::to_string(r.attempts));
   row.add(std::to_string(r.failed_attempts));
+  row.add(c ? flag(c->hostname_matches) : "");
+  const auto& h = o.http;
+  row.add(h ? number(h->status) : "");
+  row.add(h && h->error ? to_string(h->error->cls) : "");
   return row.finish();
 }
 

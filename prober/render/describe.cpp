@@ -83,6 +83,18 @@ std::string failure_summary(const Outcome& o) {
   return s;
 }
 
+std::string http_summary(const HttpCheck& h) {
+  const std::string head = "HEAD " + one_line(h.path);
+  if (!h.error) return head + " answered " + one_line(h.status_line);
+  Outcome o;
+  o.status = Status::rejected;
+  o.error = *h.error;
+  std::string s = head + " failed: " + failure_summary(o);
+  const std::string message = one_line(h.error->message);
+  if (!message.empty()) s += ": " + message;
+  return s;
+}
+
 std::string row_name(const AttemptResult& r) {
   if (!r.proxy.empty()) return r.target.label + " (via " + r.proxy + ")";
   if (r.address.empty()) return r.target.label + " (no address)";

@@ -31,6 +31,10 @@ std::string failure_word(const Outcome& o);
 // "alert 70 protocol_version", "timeout in hello", "reset 10054 in hello, status 0x80090326".
 std::string failure_summary(const Outcome& o);
 
+// The --http-check result on one line: "HEAD / answered HTTP/1.1 200 OK", or
+// "HEAD / failed: reset 10054 in http: Connection reset by peer". Network text made one_line.
+std::string http_summary(const HttpCheck& h);
+
 // "host (address)", "host (no address)", or just the address for an IP literal target.
 std::string row_name(const AttemptResult& r);
 

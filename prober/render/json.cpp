@@ -33,6 +33,22 @@ json error_to_json(const ErrorInfo& e) {
   return j;
 }
 
+json chain_entry_to_json(const ChainCertificate& c) {
+  json j;
+  j["subject"] = c.subject;
+  j["issuer"] = c.issuer;
+  j["serial"] = text_or_null(c.serial);
+  j["not_before"] = text_or_null(c.not_before);
+  j["not_after"] = text_or_null(c.not_after);
+  j["key_type"] = text_or_null(c.key_type);
+  j["key_bits"] = c.key_bits > 0 ? json(c.key_bits) : json(nullptr);
+  j["key_curve"] = text_or_null(c.key_curve);
+  j["san_dns"] = c.san_dns;
+  j["san_ip"] = c.san_ip;
+  j["self_signed"] = c.self_signed;
+  return j;
+}
+
 json certificate_to_json(const CertificateSummary& c) {
   json j;
   j["subject"] = c.subject;
@@ -40,6 +56,19 @@ json certificate_to_json(const CertificateSummary& c) {
   j["not_after"] = text_or_null(c.not_after);
   j["verified"] = c.verified;
   j["verify_error"] = c.verified ? json(nullptr) : json(c.verify_error);
+  j["hostname_matches"] = c.hostname_matches ? json(*c.hostname_matches) : json(nullptr);
+  j["chain"] = json::array();
+  for (const auto& entry : c.chain) j["chain"].push_back(chain_entry_to_json(entry));
+  return j;
+}
+
+json http_to_json(const HttpCheck& h) {
+  json j;
+  j["path"] = h.path;
+  j["status"] = number_or_null(h.status);
+  j["status_line"] = text_or_null(h.status_line);
+  j["elapsed_ms"] = h.elapsed.count();
+  j["error"] = h.error ? error_to_json(*h.error) : json(nullptr);
   return j;
 }
 
@@ -63,6 +92,7 @@ json attempt_to_json(const AttemptResult& r) {
   j["cipher"] = text_or_null(o.cipher);
   j["error"] = o.status == Status::accepted ? json(nullptr) : error_to_json(o.error);
   j["certificate"] = o.certificate ? certificate_to_json(*o.certificate) : json(nullptr);
+  j["http"] = o.http ? http_to_json(*o.http) : json(nullptr);
   j["elapsed_ms"] = r.elapsed.count();
   j["attempts"] = r.attempts;
   j["failed_attempts"] = r.failed_attempts;
@@ -110,6 +140,18 @@ nlohmann::ordered_json disagreements_to_json(const std::vector<Disagreement>& di
                    {"version", token(d.version)},
                    {"outcomes", std::move(outcomes)}});
   }
+  return out;
+}
+
+nlohmann::ordered_json certificate_findings_to_json(const std::vector<CertificateFinding>& findings) {
+  auto out = nlohmann::ordered_json::array();
+  for (const auto& f : findings)
+    out.push_back({{"id", f.id},
+                   {"severity", to_string(f.severity)},
+                   {"endpoint", f.endpoint},
+                   {"address", text_or_null(f.address)},
+                   {"backend", f.backend},
+                   {"message", f.message}});
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/result.hpp"
+#include "diagnosis/certificates.hpp"
 #include "diagnosis/disagreement.hpp"
 
 namespace tlsprobe {
@@ -28,5 +29,8 @@ std::string render_json(const Report& report, const nlohmann::ordered_json& extr
 
 // [{endpoint, address, version, outcomes: {backend: status}}]
 nlohmann::ordered_json disagreements_to_json(const std::vector<Disagreement>& disagreements);
+
+// [{id, severity, endpoint, address, backend, message}]
+nlohmann::ordered_json certificate_findings_to_json(const std::vector<CertificateFinding>& findings);
 
 }  // namespace tlsprobe

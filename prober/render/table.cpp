@@ -289,7 +289,11 @@ std::string render_table(const Report& report, const TableStyle& style) {
     }
     if (o.certificate && !o.certificate->verified)
       notes.add_backend(one_line(row_name(r)), certificate_note(*o.certificate), one_line(r.backend));
+    if (o.http) notes.add(one_line(row_name(r) + " " + r.backend), http_summary(*o.http), r.version);
   }
+  for (const auto& f : style.certificate_findings)
+    if (f.id != finding_untrusted)
+      notes.add_backend(one_line(f.endpoint), one_line(f.message), one_line(f.backend));
 
   std::string legend;
   if (!alerts.empty()) {

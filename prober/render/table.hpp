@@ -4,8 +4,10 @@
 #include <compare>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "core/result.hpp"
+#include "diagnosis/certificates.hpp"
 
 namespace tlsprobe {
 
@@ -27,6 +29,10 @@ struct TableStyle {
   // " *" and `marked_legend` is printed under the matrix to say what the star means.
   std::set<CellKey> marked{};
   std::string marked_legend{};
+  // Shown as notes, one line per distinct finding per endpoint (its backends listed).
+  // certificate.untrusted is left out: each attempt's "certificate not verified" note already
+  // says it, with the subject and issuer.
+  std::vector<CertificateFinding> certificate_findings{};
 };
 
 std::string render_table(const Report& report, const TableStyle& style);

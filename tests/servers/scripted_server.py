@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 
-MODES = ("reset", "alert70", "alert40", "silent", "downgrade", "reset_old", "ssl3")
+MODES = ("reset", "alert70", "alert40", "silent", "downgrade", "reset_old", "ssl3", "reset_on_data")
 
 # RFC 8446 5.1: a record is at most 2^14 bytes of plaintext; allow some slack, read no more.
 MAX_RECORD_BODY = 16384 + 2048
@@ -174,11 +174,39 @@ def relay(client, upstream_port, host, first_bytes, deadline):
         client.close()
 
 
+def reset_on_data(conn, peer, args, deadline):
+    """A real TLS handshake (Python's ssl module, TLS 1.2 and 1.3), then a reset on the first
+    application byte: a middlebox that lets handshakes through and kills the connection once
+    data flows. Only a request after the handshake (--http-check) can see it."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(args.cert, args.key)
+    conn.settimeout(max(0.1, min(deadline, time.monotonic() + 5.0) - time.monotonic()))
+    try:
+        tls = context.wrap_socket(conn, server_side=True)
+    except (ssl.SSLError, OSError) as error:
+        log(f"{peer}: no handshake ({error})")  # a readiness probe, or a version we refuse
+        conn.close()
+        return
+    log(f"{peer}: handshake done, {tls.version()}")
+    try:
+        first = tls.recv(1)
+    except (ssl.SSLError, OSError) as error:
+        log(f"{peer}: {error}")
+        tls.close()
+        return
+    log(f"{peer}: first application byte {first!r}, resetting")
+    time.sleep(RESET_DELAY)
+    abort(tls)  # no close_notify: the RST is all the client gets
+
+
 def handle(conn, peer, args, deadline):
     deadline = min(deadline, time.monotonic() + CONNECTION_LIMIT)
     if args.mode == "silent":
         log(f"{peer}: staying silent")
         stay_silent(conn, deadline)
+        return
+    if args.mode == "reset_on_data":
+        reset_on_data(conn, peer, args, deadline)
         return
     hello = read_hello(conn, min(deadline, time.monotonic() + 5.0))
     if not hello:
@@ -229,13 +257,17 @@ def parse_args(argv):
     parser.add_argument("--lifetime", type=float, default=120.0, help="exit after this many seconds (max 600)")
     parser.add_argument("--idle", type=float, default=60.0, help="exit after this many seconds without a connection")
     parser.add_argument("--upstream", type=int, help="reset_old: the port of the real server behind us")
-    parser.add_argument("--cert", help="ssl3: PEM certificate to send in the Certificate message")
+    parser.add_argument("--cert", help="ssl3: PEM certificate to send in the Certificate message; "
+                        "reset_on_data: the server certificate")
+    parser.add_argument("--key", help="reset_on_data: the PEM private key of --cert")
     args = parser.parse_args(argv)
     args.cert_der = ssl.PEM_cert_to_DER_cert(open(args.cert).read()) if args.cert else b""
     if not ipaddress.ip_address(args.host).is_loopback:
         parser.error("tests stay on loopback: --host must be 127.0.0.1 or ::1")
     if args.mode == "reset_old" and not args.upstream:
         parser.error("reset_old needs --upstream PORT")
+    if args.mode == "reset_on_data" and not (args.cert and args.key):
+        parser.error("reset_on_data needs --cert PEM and --key PEM")
     args.lifetime = max(1.0, min(args.lifetime, 600.0))
     return args
 

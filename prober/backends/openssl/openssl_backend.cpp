@@ -12,6 +12,7 @@
 
 #include "backends/openssl/certificate.hpp"
 #include "backends/openssl/classify.hpp"
+#include "backends/openssl/http_check.hpp"
 #include "backends/openssl/version_map.hpp"
 #include "core/errors.hpp"
 #include "core/target.hpp"
@@ -107,7 +108,7 @@ void fill_error(openssl::Observation& o, const boost::system::error_code& ec) {
 
 }  // namespace
 
-OpenSslBackend::OpenSslBackend(const BackendConfig& config) {
+OpenSslBackend::OpenSslBackend(const BackendConfig& config) : http_check_(config.http_check) {
   for (const auto v : all_versions) {
     auto ctx = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
     configure(*ctx, v, config);
@@ -148,10 +149,20 @@ asio::awaitable<Outcome> OpenSslBackend::handshake(asio::ip::tcp::socket& socket
     fill_error(observed, ec);
   }
   ERR_clear_error();
-  SSL_set_msg_callback(ssl, nullptr);
 
   auto outcome = openssl::classify(observed);
-  if (outcome.status == Status::accepted) outcome.certificate = openssl::summarize_certificate(ssl);
+  if (outcome.status == Status::accepted) {
+    outcome.certificate = openssl::summarize_certificate(ssl, request.verify_name);
+    // The version stays accepted whatever the request meets: the handshake succeeded, and
+    // the HTTP result is reported beside it. The message callback stays on for it, so an
+    // alert in answer to our data is seen with its number.
+    if (http_check_) {
+      const std::string host = request.sni.empty() ? request.verify_name : request.sni;
+      outcome.http = co_await openssl::run_http_check(stream, *http_check_, host, observed);
+      ERR_clear_error();
+    }
+  }
+  SSL_set_msg_callback(ssl, nullptr);
   // A FIN, not a reset: we only wanted the handshake, and the server deserves a clean end.
   boost::system::error_code ignored;
   socket.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);

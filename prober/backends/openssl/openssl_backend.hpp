@@ -3,6 +3,7 @@
 #include <array>
 #include <boost/asio/ssl/context.hpp>
 #include <memory>
+#include <optional>
 
 #include "backends/backend.hpp"
 
@@ -22,6 +23,7 @@ class OpenSslBackend final : public Backend {
   // more than the handshake.
   std::array<std::unique_ptr<asio::ssl::context>, all_versions.size()> contexts_;
   std::array<Support, all_versions.size()> support_;
+  std::optional<HttpCheckConfig> http_check_;  // --http-check: a HEAD request after an accepted handshake
 };
 
 }  // namespace tlsprobe

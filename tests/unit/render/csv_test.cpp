@@ -10,7 +10,8 @@ namespace {
 const std::string header =
     "endpoint,host,port,address,proxy,sni,cloud,group,backend,version,status,negotiated,cipher,error_class,alert,"
     "alert_name,errno,winsock,sec_status,offered,phase,message,cert_subject,cert_issuer,cert_not_after,"
-    "cert_verified,cert_verify_error,elapsed_ms,attempts,failed_attempts\r\n";
+    "cert_verified,cert_verify_error,elapsed_ms,attempts,failed_attempts,cert_hostname_matches,http_status,"
+    "http_error\r\n";
 
 }  // namespace
 
@@ -32,7 +33,12 @@ TEST_CASE("render csv: header and one CRLF-terminated row per attempt") {
   Outcome old = sample::ok(Version::tls1_2, "ECDHE-RSA-AES256-GCM-SHA384", false);
   old.certificate->subject = "CN=mars, O=\"Contoso\"";
   old.certificate->issuer = "CN=mars";
+  old.http = sample::http_reset();
   rep.results.push_back(sample::attempt(mars, "10.0.0.5", "schannel", Version::tls1_2, old, 42));
+  Outcome checked = sample::ok(Version::tls1_3, "TLS_AES_256_GCM_SHA384");
+  checked.certificate->hostname_matches = false;
+  checked.http = sample::http_ok();
+  rep.results.push_back(sample::attempt(mars, "10.0.0.5", "schannel", Version::tls1_3, checked, 40));
   Outcome bad = sample::alert(40, "The message received was unexpected\r\nor badly formatted: «déjà»");
   bad.error.sec_status = 0x80090326;
   bad.error.posix_errno = 104;
@@ -49,16 +55,20 @@ TEST_CASE("render csv: header and one CRLF-terminated row per attempt") {
       header +
       "mars.contoso.example:8443,mars.contoso.example,8443,10.0.0.5,,mars.contoso.example,private,\"vault, west\","
       "schannel,tls1.2,accepted,tls1.2,ECDHE-RSA-AES256-GCM-SHA384,,,,,,,,,,\"CN=mars, O=\"\"Contoso\"\"\","
-      "CN=mars,2027-03-01T12:00:00Z,false,unable to get local issuer certificate,42,1,0\r\n"
+      "CN=mars,2027-03-01T12:00:00Z,false,unable to get local issuer certificate,42,1,0,true,,reset\r\n"
+      "mars.contoso.example:8443,mars.contoso.example,8443,10.0.0.5,,mars.contoso.example,private,\"vault, west\","
+      "schannel,tls1.3,accepted,tls1.3,TLS_AES_256_GCM_SHA384,,,,,,,,,,CN=stamp2.login.microsoftonline.com,"
+      "\"CN=Microsoft Azure RSA TLS Issuing CA 07, O=Microsoft Corporation, C=US\",2027-03-01T12:00:00Z,true,,40,1,0,"
+      "false,200,\r\n"
       "mars.contoso.example:8443,mars.contoso.example,8443,10.0.0.5,,mars.contoso.example,private,\"vault, west\","
       "schannel,tls1.0,rejected,,,alert,40,handshake_failure,104,10054,0x80090326,,handshake,"
-      "\"The message received was unexpected\r\nor badly formatted: «déjà»\",,,,,,7,3,3\r\n"
+      "\"The message received was unexpected\r\nor badly formatted: «déjà»\",,,,,,7,3,3,,,\r\n"
       "nope.invalid,nope.invalid,443,,,,,,schannel,tls1.2,unreachable,,,dns,,,,11001,,,resolve,"
-      "No such host is known.,,,,,,1,1,1\r\n";
+      "No such host is known.,,,,,,1,1,1,,,\r\n";
   CHECK(render_csv(rep) == expected);
 }
 
-TEST_CASE("render csv: every row has the header's 30 fields") {
+TEST_CASE("render csv: every row has the header's 33 fields") {
   const std::string csv = render_csv(sample::mixed());
   CHECK(csv.rfind(header, 0) == 0);
   // Count fields outside quotes, row by row.
@@ -74,5 +84,5 @@ TEST_CASE("render csv: every row has the header's 30 fields") {
     }
   }
   CHECK(fields.size() == 21);  // header + 20 attempts
-  for (int n : fields) CHECK(n == 30);
+  for (int n : fields) CHECK(n == 33);
 }

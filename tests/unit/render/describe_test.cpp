@@ -46,3 +46,16 @@ TEST_CASE("render describe: row names") {
   r.target = sample::target("192.0.2.1", 443);
   CHECK(row_name(r) == "192.0.2.1");
 }
+
+TEST_CASE("render describe: http check summaries") {
+  CHECK(http_summary(sample::http_ok()) == "HEAD / answered HTTP/1.1 200 OK");
+  CHECK(http_summary(sample::http_reset()) == "HEAD / failed: reset 10054 in http: Connection reset by peer");
+  HttpCheck odd = sample::http_ok(200, "HTTP/1.1 200 O\x1b[2JK");
+  odd.path = "/health";
+  CHECK(http_summary(odd) == "HEAD /health answered HTTP/1.1 200 O [2JK");
+  HttpCheck timeout;
+  timeout.path = "/";
+  timeout.error =
+      failure(Status::rejected, ErrorClass::timeout, Phase::http, "no answer before the http deadline").error;
+  CHECK(http_summary(timeout) == "HEAD / failed: timeout in http: no answer before the http deadline");
+}

@@ -17,8 +17,10 @@ Report small() {
   rep.versions = {Version::tls1_0, Version::tls1_2};
   rep.backends = {"schannel"};
   const Target login = sample::target("login.microsoftonline.com", 443, "public", "identity");
-  rep.results.push_back(sample::attempt(login, "20.190.151.7", "schannel", Version::tls1_2,
-                                        sample::ok(Version::tls1_2, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"), 87));
+  Outcome good = sample::ok(Version::tls1_2, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+  good.certificate->chain.pop_back();
+  good.http = sample::http_ok();
+  rep.results.push_back(sample::attempt(login, "20.190.151.7", "schannel", Version::tls1_2, good, 87));
   Outcome bad = failure(Status::rejected, ErrorClass::alert, Phase::hello,
                         "say \"no\", twice\r\n\tdéjà vu \x01 \xff end");
   bad.error.alert = 40;
@@ -79,7 +81,33 @@ TEST_CASE("render json: the exact document") {
         "issuer": "CN=Microsoft Azure RSA TLS Issuing CA 07, O=Microsoft Corporation, C=US",
         "not_after": "2027-03-01T12:00:00Z",
         "verified": true,
-        "verify_error": null
+        "verify_error": null,
+        "hostname_matches": true,
+        "chain": [
+          {
+            "subject": "CN=stamp2.login.microsoftonline.com",
+            "issuer": "CN=Microsoft Azure RSA TLS Issuing CA 07,O=Microsoft Corporation,C=US",
+            "serial": "330059F8B6DA8689706FFA1BD900000059F8B6",
+            "not_before": "2026-03-05T12:00:00Z",
+            "not_after": "2027-03-01T12:00:00Z",
+            "key_type": "RSA",
+            "key_bits": 2048,
+            "key_curve": null,
+            "san_dns": [
+              "login.microsoftonline.com",
+              "*.login.microsoftonline.com"
+            ],
+            "san_ip": [],
+            "self_signed": false
+          }
+        ]
+      },
+      "http": {
+        "path": "/",
+        "status": 200,
+        "status_line": "HTTP/1.1 200 OK",
+        "elapsed_ms": 12,
+        "error": null
       },
       "elapsed_ms": 87,
       "attempts": 1,
@@ -115,8 +143,11 @@ TEST_CASE("render json: the exact document") {
         "issuer": "CN=Corp Inspection CA",
         "not_after": null,
         "verified": false,
-        "verify_error": "unable to get local issuer certificate"
+        "verify_error": "unable to get local issuer certificate",
+        "hostname_matches": null,
+        "chain": []
       },
+      "http": null,
       "elapsed_ms": 31,
       "attempts": 2,
       "failed_attempts": 2
@@ -147,6 +178,7 @@ TEST_CASE("render json: the exact document") {
         "message": ""
       },
       "certificate": null,
+      "http": null,
       "elapsed_ms": 3,
       "attempts": 1,
       "failed_attempts": 1
@@ -187,4 +219,58 @@ TEST_CASE("render json: timestamps are UTC with milliseconds") {
   // Sub-millisecond precision is cut, never rounded into the next second.
   CHECK(iso8601_utc(sys_days{year{2026} / 12 / 31} + hours{23} + minutes{59} + seconds{59} + microseconds{999999}) ==
         "2026-12-31T23:59:59.999Z");
+}
+
+TEST_CASE("render json: a failed http check keeps the error's native codes") {
+  Report rep = small();
+  rep.results.front().outcome.http = sample::http_reset();
+  const auto doc = nlohmann::ordered_json::parse(render_json(rep));
+  const std::string expected = R"json({
+  "path": "/",
+  "status": null,
+  "status_line": null,
+  "elapsed_ms": 301,
+  "error": {
+    "class": "reset",
+    "alert": null,
+    "alert_name": null,
+    "errno": 104,
+    "winsock": 10054,
+    "sec_status": null,
+    "offered": null,
+    "phase": "http",
+    "message": "Connection reset by peer"
+  }
+})json";
+  CHECK(doc["results"][0]["http"].dump(2) == expected);
+  CHECK(doc["results"][0]["status"] == "accepted");  // the handshake's verdict is untouched
+}
+
+TEST_CASE("render json: certificate findings, in order, address null when a proxy resolved the name") {
+  const std::vector<CertificateFinding> findings{
+      {"certificate.inspection", Severity::warning, "login.microsoftonline.com", "20.190.151.7", "openssl",
+       "likely TLS inspection by Contoso Proxy CA"},
+      {"certificate.expired", Severity::error, "mars.contoso.example:8443", "", "openssl",
+       "leaf certificate mars expired on 2026-01-01T00:00:00Z (332 days ago)"},
+  };
+  const std::string expected = R"json([
+  {
+    "id": "certificate.inspection",
+    "severity": "warning",
+    "endpoint": "login.microsoftonline.com",
+    "address": "20.190.151.7",
+    "backend": "openssl",
+    "message": "likely TLS inspection by Contoso Proxy CA"
+  },
+  {
+    "id": "certificate.expired",
+    "severity": "error",
+    "endpoint": "mars.contoso.example:8443",
+    "address": null,
+    "backend": "openssl",
+    "message": "leaf certificate mars expired on 2026-01-01T00:00:00Z (332 days ago)"
+  }
+])json";
+  CHECK(certificate_findings_to_json(findings).dump(2) == expected);
+  CHECK(certificate_findings_to_json({}).dump() == "[]");
 }

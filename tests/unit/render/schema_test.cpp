@@ -8,6 +8,7 @@
 #include <fstream>
 #include <string>
 
+#include "diagnosis/certificates.hpp"
 #include "policy/policy.hpp"
 #include "render/json.hpp"
 #include "sample_report.hpp"
@@ -52,6 +53,60 @@ TEST_CASE("render json schema: rendered documents validate") {
   nlohmann::ordered_json extra;
   extra["policy"] = policy_to_json(policy, violations);
   CHECK(validate(render_json(rep, extra)) == 0);
+
+  // Every finding id once, and both shapes of the address.
+  nlohmann::ordered_json with_findings;
+  std::vector<CertificateFinding> findings;
+  for (const auto id : {finding_inspection, finding_expiring, finding_expired, finding_hostname_mismatch,
+                        finding_untrusted})
+    findings.push_back({std::string(id), Severity::error, "login.microsoftonline.com", "20.190.151.7", "openssl", "m"});
+  findings.back().address.clear();
+  with_findings["certificate_findings"] = certificate_findings_to_json(findings);
+  CHECK(validate(render_json(rep, with_findings)) == 0);
+}
+
+TEST_CASE("render json schema: certificate chains, http checks and findings are held to their shape") {
+  const auto doc = report_to_json(sample::mixed());
+  // results[3]: openssl TLS 1.2 accepted, with a chain; [4]: TLS 1.3 with a failed http check;
+  // [1]: a rejected attempt.
+  REQUIRE(doc["results"][3]["certificate"]["chain"].size() == 2);
+  REQUIRE(doc["results"][4]["http"]["error"]["class"] == "reset");
+
+  auto http_on_rejected = doc;
+  http_on_rejected["results"][1]["http"] = doc["results"][4]["http"];
+  CHECK(validate(dump_json(http_on_rejected)) != 0);
+
+  auto wrong_phase = doc;
+  wrong_phase["results"][4]["http"]["error"]["phase"] = "handshake";
+  CHECK(validate(dump_json(wrong_phase)) != 0);
+
+  auto status_and_error = doc;
+  status_and_error["results"][4]["http"]["status"] = 200;
+  CHECK(validate(dump_json(status_and_error)) != 0);
+
+  auto missing_serial = doc;
+  missing_serial["results"][3]["certificate"]["chain"][0].erase("serial");
+  CHECK(validate(dump_json(missing_serial)) != 0);
+
+  auto bad_time = doc;
+  bad_time["results"][3]["certificate"]["chain"][0]["not_before"] = "Mar  5 12:00:00 2026 GMT";
+  CHECK(validate(dump_json(bad_time)) != 0);
+
+  auto no_hostname_key = doc;
+  no_hostname_key["results"][3]["certificate"].erase("hostname_matches");
+  CHECK(validate(dump_json(no_hostname_key)) != 0);
+
+  auto unknown_finding = doc;
+  unknown_finding["certificate_findings"] = nlohmann::ordered_json::array();
+  unknown_finding["certificate_findings"].push_back({{"id", "certificate.weird"},
+                                                     {"severity", "error"},
+                                                     {"endpoint", "e"},
+                                                     {"address", nullptr},
+                                                     {"backend", "openssl"},
+                                                     {"message", "m"}});
+  CHECK(validate(dump_json(unknown_finding)) != 0);
+  unknown_finding["certificate_findings"][0]["id"] = "certificate.expired";
+  CHECK(validate(dump_json(unknown_finding)) == 0);  // the same finding with a known id passes
 }
 
 TEST_CASE("render json schema: invalid documents are rejected") {

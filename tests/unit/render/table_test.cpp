@@ -40,8 +40,10 @@ Alerts: 40 handshake_failure, 70 protocol_version
 (2/3): 2 of 3 tries failed
 Notes:
   openssl cannot attempt SSL 3.0: OpenSSL 3 was built without SSL 3.0
+  login.microsoftonline.com (20.190.151.7) openssl TLS 1.3: HEAD / failed: reset 10054 in http: Connection reset by peer
   mars.contoso.example:8443 (10.0.0.5) openssl SSL 3.0: timeout in hello
   mars.contoso.example:8443 (10.0.0.5) openssl: certificate not verified: self-signed certificate; subject CN=mars, O=Contoso, Ltd.; issuer CN=mars, O=Contoso, Ltd.; not after 2027-03-01T12:00:00Z
+  mars.contoso.example:8443 (10.0.0.5) openssl TLS 1.2: HEAD / answered HTTP/1.1 404 Not Found
   mars.contoso.example:8443 (10.0.0.5) openssl TLS 1.3: protocol in hello: unexpected "record", type 21 next: déjà vu
   nope.invalid (no address) openssl all versions: dns 11001: Name or service not known
 
@@ -123,4 +125,45 @@ TEST_CASE("render table: display width counts code points") {
   CHECK(display_width("✔ 1.2") == 5);
   CHECK(display_width("– unsupported") == 13);
   CHECK(display_width("déjà") == 4);
+}
+
+TEST_CASE("render table: certificate findings are notes, one line per endpoint and finding") {
+  Report rep = colours();
+  const Target t = rep.results.front().target;
+  const std::string inspection = "likely TLS inspection by Contoso Proxy CA: the presented chain ends at it";
+  TableStyle style{.color = false, .unicode = false};
+  style.certificate_findings = {
+      {"certificate.inspection", Severity::warning, t.label, "10.1.2.3", "openssl", inspection},
+      // Another address of the same endpoint and another backend: merged into the same line.
+      {"certificate.inspection", Severity::warning, t.label, "10.1.2.4", "openssl", inspection},
+      {"certificate.inspection", Severity::warning, t.label, "10.1.2.3", "schannel", inspection},
+      // Already said by the per-attempt "certificate not verified" note: not repeated.
+      {"certificate.untrusted", Severity::error, t.label, "10.1.2.3", "openssl", "certificate not trusted: x"},
+      {"certificate.expiring", Severity::warning, t.label, "10.1.2.3", "openssl",
+       "leaf certificate leaf.example expires on 2026-12-01T00:00:00Z (in 1 day)\x1b[2J"},
+  };
+  const std::string expected =
+      "           SSL 3.0        TLS 1.0          TLS 1.2\n"
+      "10.1.2.3\n"
+      "  openssl  - unsupported  x refused 10061  + 1.2\n"
+      "\n"
+      "Notes:\n"
+      "  openssl cannot attempt SSL 3.0: no SSL 3.0\n"
+      "  10.1.2.3 openssl, schannel: likely TLS inspection by Contoso Proxy CA: the presented chain ends at it\n"
+      "  10.1.2.3 openssl: leaf certificate leaf.example expires on 2026-12-01T00:00:00Z (in 1 day) [2J\n"
+      "\n"
+      "1 endpoint, 1 address, 3 attempts: 1 accepted, 0 rejected, 1 unreachable, 1 unsupported in 0.05 s\n";
+  CHECK(render_table(rep, style) == expected);
+}
+
+TEST_CASE("render table: http check notes merge the versions that answered alike") {
+  Report rep = colours();
+  const Target t = rep.results.front().target;
+  rep.results.back().outcome.http = sample::http_ok();
+  rep.versions.push_back(Version::tls1_3);
+  Outcome tls13 = accepted(Version::tls1_3, "Y");
+  tls13.http = sample::http_ok(200, "HTTP/1.1 200 OK", 40);  // another time, the same answer
+  rep.results.push_back(sample::attempt(t, "10.1.2.3", "openssl", Version::tls1_3, tls13));
+  const std::string out = render_table(rep, TableStyle{.color = false, .unicode = false});
+  CHECK(out.find("  10.1.2.3 openssl TLS 1.2, TLS 1.3: HEAD / answered HTTP/1.1 200 OK\n") != std::string::npos);
 }

@@ -1,0 +1,62 @@
+#include "backends/openssl/http_check.hpp"
+
+#include <doctest/doctest.h>
+
+#include <boost/asio/error.hpp>
+#include <boost/asio/ssl/error.hpp>
+#include <boost/beast/http/error.hpp>
+#include <boost/beast/http/write.hpp>
+#include <sstream>
+
+using namespace tlsprobe;
+namespace http = boost::beast::http;
+
+TEST_CASE("openssl http check: the request on the wire") {
+  std::ostringstream wire;
+  wire << openssl::head_request("/health?x=1", "vault.example");
+  CHECK(wire.str() ==
+        "HEAD /health?x=1 HTTP/1.1\r\n"
+        "Host: vault.example\r\n"
+        "User-Agent: tlsprobe/" TLSPROBE_VERSION "\r\n"
+        "Connection: close\r\n"
+        "\r\n");
+  CHECK(openssl::host_header("127.0.0.1") == "127.0.0.1");
+  CHECK(openssl::host_header("::1") == "[::1]");
+  CHECK(openssl::host_header("login.microsoftonline.com") == "login.microsoftonline.com");
+}
+
+TEST_CASE("openssl http check: status lines as the server sent them") {
+  CHECK(openssl::status_line(11, 200, "OK") == "HTTP/1.1 200 OK");
+  CHECK(openssl::status_line(10, 403, "Forbidden") == "HTTP/1.0 403 Forbidden");
+  CHECK(openssl::status_line(11, 204, "") == "HTTP/1.1 204");
+}
+
+TEST_CASE("openssl http check: failures in the outcome taxonomy, phase http") {
+  namespace error = boost::asio::error;
+  const auto check = [](const ErrorInfo& e, ErrorClass cls, std::optional<int> err, std::optional<int> winsock) {
+    CHECK(to_string(e.cls) == to_string(cls));
+    CHECK(to_string(e.phase) == "http");
+    CHECK(e.posix_errno == err);
+    CHECK(e.winsock == winsock);
+    CHECK_FALSE(e.message.empty());
+  };
+  const boost::system::error_code none;
+  // A middlebox resetting on the first data: what Windows shows as 10054.
+  check(openssl::classify_http_error(error::connection_reset, false, {}), ErrorClass::reset, 104, 10054);
+  // A write into a reset connection: the reset was the peer's act.
+  check(openssl::classify_http_error(error::broken_pipe, false, {}), ErrorClass::reset, 104, 10054);
+  // Our own deadline wins over the aborted operation it caused.
+  check(openssl::classify_http_error(error::operation_aborted, true, {}), ErrorClass::timeout, 110, 10060);
+  check(openssl::classify_http_error(error::eof, false, {}), ErrorClass::closed, {}, {});
+  check(openssl::classify_http_error(boost::asio::ssl::error::stream_truncated, false, {}), ErrorClass::closed, {},
+        {});
+  check(openssl::classify_http_error(http::error::end_of_stream, false, {}), ErrorClass::closed, {}, {});
+  check(openssl::classify_http_error(http::error::partial_message, false, {}), ErrorClass::closed, {}, {});
+  check(openssl::classify_http_error(http::error::bad_version, false, {}), ErrorClass::protocol, {}, {});
+  check(openssl::classify_http_error(http::error::header_limit, false, {}), ErrorClass::protocol, {}, {});
+
+  const auto alert = openssl::classify_http_error(none, false, 116);
+  check(alert, ErrorClass::alert, {}, {});
+  CHECK(alert.alert == 116);
+  CHECK(alert.message == "server sent alert 116 (certificate_required)");
+}
