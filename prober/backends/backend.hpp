@@ -17,7 +17,8 @@ namespace asio = boost::asio;
 
 struct Support {
   bool ok = true;
-  std::string reason;  // why not, in words a user can act on
+  std::string reason;                       // why not, in words a user can act on
+  std::optional<std::uint32_t> sec_status{};  // SChannel: the SECURITY_STATUS that said no
 };
 
 struct HandshakeRequest {

@@ -1,6 +1,11 @@
 #include "cli/terminal.hpp"
 
+#ifdef _WIN32
+#include <io.h>
+#include <windows.h>
+#else
 #include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <cctype>
@@ -8,14 +13,35 @@
 
 namespace tlsprobe {
 
+#ifdef _WIN32
+// The console check of the C runtime; a Wine or Windows console and a pipe answer as on Linux.
+bool is_tty(std::FILE* stream) { return ::_isatty(::_fileno(stream)) != 0; }
+
+namespace {
+// A Windows console shows ANSI escapes (colour, the progress line) only once asked to, which
+// Windows 10 and later allow; Server 2012 R2's console would print them as text.
+bool takes_escapes(std::FILE* stream) {
+  if (!is_tty(stream)) return false;
+  HANDLE console = GetStdHandle(stream == stderr ? STD_ERROR_HANDLE : STD_OUTPUT_HANDLE);
+  DWORD mode = 0;
+  return console != INVALID_HANDLE_VALUE && GetConsoleMode(console, &mode) &&
+         SetConsoleMode(console, mode | ENABLE_VIRTUAL_TERMINAL_PROCESSING);
+}
+}  // namespace
+#else
 bool is_tty(std::FILE* stream) { return ::isatty(::fileno(stream)) == 1; }
+
+namespace {
+bool takes_escapes(std::FILE* stream) { return is_tty(stream); }
+}  // namespace
+#endif
 
 bool use_color(ColorMode mode, std::FILE* stream) {
   if (mode != ColorMode::automatic) return mode == ColorMode::always;
   // https://no-color.org: any non-empty NO_COLOR turns colour off.
   if (const char* nc = std::getenv("NO_COLOR"); nc != nullptr && *nc != '\0') return false;
   if (const char* term = std::getenv("TERM"); term != nullptr && std::string(term) == "dumb") return false;
-  return is_tty(stream);
+  return takes_escapes(stream);
 }
 
 bool locale_is_utf8() {
@@ -30,7 +56,7 @@ bool locale_is_utf8() {
 }
 
 ProgressLine::ProgressLine()
-    : enabled_(is_tty(stderr)), start_(std::chrono::steady_clock::now()), last_(start_) {}
+    : enabled_(takes_escapes(stderr)), start_(std::chrono::steady_clock::now()), last_(start_) {}
 
 ProgressLine::~ProgressLine() {
   if (shown_) std::fputs("\r\033[K", stderr);

@@ -1,28 +1,42 @@
 #include "core/native_codes.hpp"
 
-#include <array>
-#include <cerrno>
+#ifdef _WIN32
+#include <ws2tcpip.h>  // EAI_* are Winsock codes there (EAI_NONAME is WSAHOST_NOT_FOUND)
+#else
 #include <netdb.h>
+
+#include <cerrno>
+#endif
+
+#include <array>
 #include <utility>
 
 namespace tlsprobe {
 namespace {
 
-// Linux errno -> WSA code (winerror.h). Only the numbers a TCP client meets.
+// Linux errno -> WSA code (winerror.h). Only the numbers a TCP client meets. The errno
+// side is written as Linux numbers, not <cerrno> names, because the Windows build reports
+// them too (users compare with Linux logs) and MinGW numbers its POSIX names differently
+// (ECONNRESET is 108 there; EHOSTDOWN does not exist).
 constexpr std::array<std::pair<int, int>, 12> errno_winsock{{
-    {ECONNRESET, 10054},    // WSAECONNRESET: reset by peer or a middlebox
-    {ECONNREFUSED, 10061},  // WSAECONNREFUSED
-    {ETIMEDOUT, 10060},     // WSAETIMEDOUT
-    {ECONNABORTED, 10053},  // WSAECONNABORTED: aborted by the local stack
-    {ENETUNREACH, 10051},   // WSAENETUNREACH
-    {EHOSTUNREACH, 10065},  // WSAEHOSTUNREACH
-    {ENETDOWN, 10050},      // WSAENETDOWN
-    {EHOSTDOWN, 10064},     // WSAEHOSTDOWN
-    {EADDRNOTAVAIL, 10049}, // WSAEADDRNOTAVAIL
-    {ENOTCONN, 10057},      // WSAENOTCONN
-    {ESHUTDOWN, 10058},     // WSAESHUTDOWN
-    {EAFNOSUPPORT, 10047},  // WSAEAFNOSUPPORT: e.g. IPv6 address on an IPv4-only host
+    {104, 10054},  // ECONNRESET -> WSAECONNRESET: reset by peer or a middlebox
+    {111, 10061},  // ECONNREFUSED -> WSAECONNREFUSED
+    {110, 10060},  // ETIMEDOUT -> WSAETIMEDOUT
+    {103, 10053},  // ECONNABORTED -> WSAECONNABORTED: aborted by the local stack
+    {101, 10051},  // ENETUNREACH -> WSAENETUNREACH
+    {113, 10065},  // EHOSTUNREACH -> WSAEHOSTUNREACH
+    {100, 10050},  // ENETDOWN -> WSAENETDOWN
+    {112, 10064},  // EHOSTDOWN -> WSAEHOSTDOWN
+    {99, 10049},   // EADDRNOTAVAIL -> WSAEADDRNOTAVAIL
+    {107, 10057},  // ENOTCONN -> WSAENOTCONN
+    {108, 10058},  // ESHUTDOWN -> WSAESHUTDOWN
+    {97, 10047},   // EAFNOSUPPORT -> WSAEAFNOSUPPORT: e.g. IPv6 address on an IPv4-only host
 }};
+#ifdef __linux__
+static_assert(ECONNRESET == 104 && ECONNREFUSED == 111 && ETIMEDOUT == 110 && ECONNABORTED == 103 &&
+              ENETUNREACH == 101 && EHOSTUNREACH == 113 && ENETDOWN == 100 && EHOSTDOWN == 112 &&
+              EADDRNOTAVAIL == 99 && ENOTCONN == 107 && ESHUTDOWN == 108 && EAFNOSUPPORT == 97);
+#endif
 
 struct AlertRow {
   int number;

@@ -1,6 +1,10 @@
 #include "core/target.hpp"
 
+#ifdef _WIN32
+#include <ws2tcpip.h>  // inet_pton (Vista and later)
+#else
 #include <arpa/inet.h>
+#endif
 
 #include <cctype>
 #include <charconv>

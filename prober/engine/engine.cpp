@@ -63,6 +63,12 @@ class Run {
         on_resolved(t, Resolution{{tcp::endpoint(asio::ip::make_address(host), port)}, std::nullopt});
         continue;
       }
+      if (const auto pinned = options_.resolve.find({host, port}); pinned != options_.resolve.end()) {
+        Resolution r;
+        for (const auto& a : pinned->second) r.addresses.emplace_back(a, port);
+        on_resolved(t, std::move(r));
+        continue;
+      }
       ++pending_lookups_;
       asio::post(lookups_, [this, t, host, port] {
         auto resolution = resolve_host(host, port);
@@ -119,6 +125,7 @@ class Run {
           // One row per target with no address: nothing was connected to.
           auto r = base(t, "", backend, version);
           r.outcome = support.ok ? *resolution.failure : unsupported_here(support.reason);
+          if (!support.ok) r.outcome.error.sec_status = support.sec_status;
           r.failed_attempts = 1;
           if (!resolution.failure) {
             for (std::size_t a = 0; a < addresses.size(); ++a) {

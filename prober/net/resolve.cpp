@@ -1,7 +1,11 @@
 #include "net/resolve.hpp"
 
+#ifdef _WIN32
+#include <ws2tcpip.h>
+#else
 #include <netdb.h>
 #include <sys/socket.h>
+#endif
 
 #include <algorithm>
 #include <cstring>

@@ -1,7 +1,5 @@
 #include "backends/raw/classify.hpp"
 
-#include <cerrno>
-
 #include "backends/raw/cipher_names.hpp"
 #include "core/native_codes.hpp"
 #include "net/connect.hpp"
@@ -32,23 +30,12 @@ Outcome protocol_outcome(const wire::ReplyResult& r) {
 // No verdict yet when the socket ended: how it ended is the answer.
 Outcome undecided(const Observation& o, const wire::NeedMore& more) {
   if (o.timed_out) return timeout_failure(Status::rejected, Phase::hello);
-  if (o.sys_errno == ECONNRESET || o.sys_errno == EPIPE || o.sys_errno == ECONNABORTED) {
-    auto out = failure(Status::rejected, ErrorClass::reset, Phase::hello, "connection reset by peer");
-    out.error.posix_errno = ECONNRESET;
-    out.error.winsock = winsock_for_errno(ECONNRESET);
-    return out;
-  }
+  if (o.socket_error) return *o.socket_error;
   // A warning alert followed by a close is the server's refusal, said softly.
   if (more.warning) return alert_outcome(*more.warning);
-  if (o.eof || o.sys_errno == 0) {
-    return failure(Status::rejected, ErrorClass::closed, Phase::hello,
-                   o.bytes_received == 0 ? "server closed the connection without answering"
-                                         : "server closed the connection in the middle of its answer");
-  }
-  auto out = failure(Status::rejected, ErrorClass::reset, Phase::hello, "socket error " + std::to_string(o.sys_errno));
-  out.error.posix_errno = o.sys_errno;
-  out.error.winsock = winsock_for_errno(o.sys_errno);
-  return out;
+  return failure(Status::rejected, ErrorClass::closed, Phase::hello,
+                 o.bytes_received == 0 ? "server closed the connection without answering"
+                                       : "server closed the connection in the middle of its answer");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #pragma once
 // Folds the reply parser's verdict and what the socket did into the outcome taxonomy.
 #include <cstddef>
+#include <optional>
 
 #include "core/outcome.hpp"
 #include "wire/reply_parser.hpp"
@@ -13,7 +14,9 @@ struct Observation {
   std::size_t bytes_received = 0;
   bool timed_out = false;
   bool eof = false;
-  int sys_errno = 0;
+  // Any other socket error, already in both numbering schemes (net/connect.hpp
+  // socket_failure), so the Windows build reports 104 / 10054 like the Linux one.
+  std::optional<Outcome> socket_error;
 };
 
 // The raw backend sees acceptance, not a finished handshake: a ServerHello carrying the

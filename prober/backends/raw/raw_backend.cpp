@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "backends/raw/classify.hpp"
+#include "net/connect.hpp"
 #include "net/watchdog.hpp"
 #include "wire/client_hello.hpp"
 
@@ -44,8 +45,8 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
   observed.bytes_received = received.size();
   if (ec == asio::error::eof)
     observed.eof = true;
-  else if (ec && ec.category() == boost::system::system_category())
-    observed.sys_errno = ec.value();
+  else if (ec && !observed.timed_out)
+    observed.socket_error = socket_failure(Status::rejected, Phase::hello, ec);
 
   auto outcome = raw::classify(observed);
   boost::system::error_code ignored;

@@ -5,6 +5,7 @@
 #include <cerrno>
 
 #include "backends/raw/cipher_names.hpp"
+#include "net/connect.hpp"
 
 using namespace tlsprobe;
 using raw::Observation;
@@ -75,11 +76,15 @@ TEST_CASE("raw classify: the failure table") {
        Status::rejected, ErrorClass::protocol, Phase::hello, {}, {}, {}, {}},
       {"garbage", seen(Version::tls1_2, wire::Garbage{"unknown record type 0x41"}), Status::rejected,
        ErrorClass::protocol, Phase::hello, {}, {}, {}, {}},
-      {"reset before an answer", undecided([](Observation& o) { o.sys_errno = ECONNRESET; }), Status::rejected,
+      {"reset before an answer", undecided([](Observation& o) {
+         o.socket_error = socket_failure(Status::rejected, Phase::hello,
+                                         boost::system::error_code(ECONNRESET, boost::system::system_category()));
+       }),
+       Status::rejected,
        ErrorClass::reset, Phase::hello, {}, 104, 10054, {}},
       {"close before an answer", undecided([](Observation& o) { o.eof = true; }), Status::rejected, ErrorClass::closed,
        Phase::hello, {}, {}, {}, {}},
-      {"silence until the deadline", undecided([](Observation& o) { o.timed_out = true; o.sys_errno = ECANCELED; }),
+      {"silence until the deadline", undecided([](Observation& o) { o.timed_out = true; }),
        Status::rejected, ErrorClass::timeout, Phase::hello, {}, 110, 10060, {}},
       {"warning alert then close", undecided([](Observation& o) {
          o.reply = wire::NeedMore{12, wire::Alert{1, 112}};

@@ -1,0 +1,38 @@
+#pragma once
+// The server's certificate as SChannel received it, checked through CryptoAPI the way
+// Windows clients check it: chain trust plus the SSL policy for the server name.
+#include "backends/schannel/sspi.hpp"
+
+#include <wincrypt.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/outcome.hpp"
+
+namespace tlsprobe::schannel {
+
+// The trust anchors to check chains against: the system's, or only those of --ca-file.
+class TrustAnchors {
+ public:
+  // Empty file: the system store. Throws UsageError when the file has no usable certificate.
+  explicit TrustAnchors(const std::string& ca_file);
+  ~TrustAnchors();
+  TrustAnchors(const TrustAnchors&) = delete;
+  TrustAnchors& operator=(const TrustAnchors&) = delete;
+
+  // nullptr: the default chain engine (the system's roots).
+  HCERTCHAINENGINE engine() const { return engine_; }
+
+ private:
+  HCERTSTORE roots_ = nullptr;
+  HCERTCHAINENGINE engine_ = nullptr;
+};
+
+// Subject, issuer and expiry of the remote certificate, and whether its chain is trusted
+// for `verify_name`. Nothing when SChannel holds no remote certificate.
+std::optional<CertificateSummary> summarize_certificate(CtxtHandle* context, const std::string& verify_name,
+                                                        const TrustAnchors& anchors);
+
+}  // namespace tlsprobe::schannel

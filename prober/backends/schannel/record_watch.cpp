@@ -1,0 +1,69 @@
+#include "backends/schannel/record_watch.hpp"
+
+#include <algorithm>
+#include <variant>
+
+#include "wire/reply_text.hpp"
+
+namespace tlsprobe::schannel {
+namespace {
+
+// RFC 5246 §6.2.1 record header: type(1) version(2) length(2). Types 20 ChangeCipherSpec,
+// 21 alert, 22 handshake, 23 application data, 24 heartbeat.
+constexpr std::size_t header = 5;
+constexpr std::uint8_t change_cipher_spec = 20;
+constexpr std::uint8_t alert_type = 21;
+constexpr std::uint8_t application_data = 23;
+constexpr std::uint8_t heartbeat = 24;
+
+}  // namespace
+
+void RecordWatch::add(std::span<const std::uint8_t> bytes) {
+  received_ += bytes.size();
+  const std::size_t room = wire::max_reply_bytes - std::min(bytes_.size(), wire::max_reply_bytes);
+  const auto kept = bytes.first(std::min(room, bytes.size()));
+  bytes_.insert(bytes_.end(), kept.begin(), kept.end());
+
+  if (!reply_decided_) {
+    const auto reply = wire::parse_reply(bytes_);
+    if (!wire::needs_more(reply)) {
+      reply_decided_ = true;
+      if (const auto* hello = std::get_if<wire::ServerHello>(&reply)) {
+        server_hello_ = *hello;
+      } else if (!std::holds_alternative<wire::Alert>(reply)) {
+        not_tls_ = wire::describe(reply);  // the alert itself is read below, wherever it comes
+      }
+    }
+  }
+  if (!not_tls_) walk_records();
+}
+
+void RecordWatch::walk_records() {
+  // Bounded by the bytes kept: every pass moves `walked_` forward by a whole record.
+  while (!encrypted_ && !alert_ && bytes_.size() - walked_ >= header) {
+    const auto* r = bytes_.data() + walked_;
+    const std::uint8_t type = r[0];
+    const std::size_t length = std::size_t{r[3]} << 8 | r[4];
+    // From the server's ChangeCipherSpec on (TLS 1.2), or its first encrypted record
+    // (TLS 1.3), alerts are ciphertext: only SChannel can read them. A type that is no record
+    // at all ends the walk too; the wire parser has already said what the bytes are.
+    if (type == change_cipher_spec || type == application_data || type < change_cipher_spec || type > heartbeat) {
+      encrypted_ = true;
+      return;
+    }
+    if (bytes_.size() - walked_ < header + length) return;
+    if (type == alert_type) {
+      // RFC 5246 §7.2: level(1) description(1); 2 is fatal; close_notify (0) ends it too.
+      for (std::size_t i = 0; i + 1 < length; i += 2) {
+        const wire::Alert a{r[header + i], r[header + i + 1]};
+        if (a.level == 2 || a.description == 0) {
+          alert_ = a;
+          return;
+        }
+      }
+    }
+    walked_ += header + length;
+  }
+}
+
+}  // namespace tlsprobe::schannel
