@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/probe_command.hpp"
+#include "cli/registry_command.hpp"
 #include "cli/selftest_command.hpp"
 #include "core/errors.hpp"
 
@@ -15,6 +16,8 @@ int run_cli(int argc, char** argv) {
   app.require_subcommand(1);
   ProbeArgs probe;
   add_probe_command(app, probe);
+  RegistryArgs registry;
+  add_registry_command(app, registry);
   SelftestArgs selftest;
   add_selftest_command(app, selftest);
   try {
@@ -27,6 +30,7 @@ int run_cli(int argc, char** argv) {
   }
   try {
     if (app.got_subcommand("probe")) return run_probe_command(probe);
+    if (app.got_subcommand("registry")) return run_registry_command(registry);
     if (app.got_subcommand("selftest")) return run_selftest_command(selftest);
   } catch (const UsageError& e) {
     std::cerr << "tlsprobe: " << e.what() << "\n";

@@ -1,0 +1,47 @@
+#pragma once
+// One thing the registry audit found: what is wrong for Azure Backup and the registry lines
+// that fix it. Ids are stable (scripts and the diagnosis join key on them); the protocol says
+// which column of a probe matrix the finding explains.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/version.hpp"
+
+namespace tlsprobe::registry {
+
+enum class Severity { error, warning, info };
+std::string_view to_string(Severity s);  // "error", "warning", "info"
+
+// Set one DWORD: every fix tlsprobe writes is one (SChannel, .NET and WinHTTP read DWORDs).
+struct RegChange {
+  std::string key;  // normalized path
+  std::string name;
+  std::uint32_t value = 0;
+
+  bool operator==(const RegChange&) const = default;
+};
+
+struct Finding {
+  std::string id;  // e.g. "schannel.tls1_2.client.disabled"
+  Severity severity = Severity::info;
+  std::optional<Version> protocol;
+  std::string message;
+  std::vector<RegChange> changes;  // the registry part of the fix (what --fix-file writes)
+  std::string advice;              // the part no registry line can do: "install KB3140245"
+
+  bool operator==(const Finding&) const = default;
+};
+
+// The advice, then the changes as .reg lines ([KEY] then "Name"=dword:...), '\n'-separated.
+std::string fix_text(const Finding& f);
+
+// Azure Backup needs TLS 1.2 from this machine: any error about TLS 1.2 blocks it.
+bool blocks_azure_backup(const std::vector<Finding>& findings);
+
+// The findings that explain one column of a probe matrix, in audit order.
+std::vector<const Finding*> findings_for(const std::vector<Finding>& findings, Version v);
+
+}  // namespace tlsprobe::registry
