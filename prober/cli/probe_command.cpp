@@ -8,12 +8,15 @@
 #include "backends/registry.hpp"
 #include "catalog/catalog.hpp"
 #include "cli/app.hpp"
+#include "cli/resolve_option.hpp"
 #include "core/duration.hpp"
 #include "core/errors.hpp"
 #include "core/target.hpp"
 #include "diagnosis/certificates.hpp"
 #include "diagnosis/disagreement.hpp"
+#include "diagnosis/local_facts.hpp"
 #include "diagnosis/verdict.hpp"
+#include "registry/source.hpp"
 #include "engine/engine.hpp"
 #include "policy/policy.hpp"
 #include "render/csv.hpp"
@@ -48,6 +51,20 @@ std::vector<Target> collect_targets(const ProbeArgs& args) {
   }
   if (unique.empty()) throw UsageError("nothing to probe: the selection matched no endpoint");
   return unique;
+}
+
+// --registry files, or on Windows the live registry. A bad file is the user's error (exit 2);
+// a live registry that cannot be read only costs the local verdicts.
+std::optional<registry::RegistryReport> read_registry_for_diagnosis(const std::vector<std::string>& files) {
+  if (!files.empty()) return registry::read_registry(files);
+#ifdef _WIN32
+  try {
+    return registry::read_registry({});
+  } catch (const std::exception& e) {
+    std::cerr << "tlsprobe: registry not read, verdicts cannot name local causes: " << e.what() << "\n";
+  }
+#endif
+  return std::nullopt;
 }
 
 int positive(int value, const char* flag, int min) {
@@ -89,6 +106,11 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
   cmd->add_option("--addresses", args.addresses, "probe all resolved addresses or only the first")
       ->check(CLI::IsMember({"all", "first"}))
       ->capture_default_str();
+  cmd->add_option("--resolve", args.resolve,
+                  "host:port:addr[,addr...]: probe these addresses for host:port instead of asking DNS");
+  cmd->add_option("--registry", args.registry_files,
+                  "reg export(s) of this machine's SCHANNEL, .NETFramework and WinHttp keys: failing cells get "
+                  "a local verdict and the fix (read live on Windows when not given)");
   cmd->add_option("--proxy", args.proxy,
                   "HTTP CONNECT proxy http://[user:pass@]host:port (default: HTTPS_PROXY; NO_PROXY honoured)");
   cmd->add_option("--sni", args.sni, "server name to send instead of the host name");
@@ -130,6 +152,10 @@ int run_probe_command(const ProbeArgs& args) {
   options.addresses = args.addresses == "first" ? AddressMode::first : AddressMode::all;
   options.sni = args.sni;
   if (!args.proxy.empty()) options.proxy = parse_proxy_url(args.proxy);
+  for (const auto& text : args.resolve) {
+    auto entry = parse_resolve(text);
+    options.resolve[{entry.host, entry.port}] = std::move(entry.addresses);
+  }
   if (!args.sni.empty()) {
     // SNI carries a DNS name only (RFC 6066 3): no port, no address literal.
     const auto name = parse_target(args.sni);
@@ -168,7 +194,8 @@ int run_probe_command(const ProbeArgs& args) {
   }
 
   const auto disagreements = find_disagreements(report);
-  const auto verdicts = diagnose(report, std::nullopt);
+  const auto registry = read_registry_for_diagnosis(args.registry_files);
+  const auto verdicts = diagnose(report, registry ? std::optional(local_facts_from(*registry)) : std::nullopt);
   const auto violations = check_policy(report, policy);
   const auto certificate_findings = find_certificate_findings(report, certificate_checks);
   if (format == "json") {
@@ -177,6 +204,7 @@ int run_probe_command(const ProbeArgs& args) {
     extra["verdicts"] = verdicts_to_json(verdicts);
     extra["certificate_findings"] = certificate_findings_to_json(certificate_findings);
     if (!policy.empty()) extra["policy"] = policy_to_json(policy, violations);
+    if (registry) extra["registry_findings"] = registry::registry_to_json(*registry)["findings"];
     std::cout << render_json(report, extra);
   } else if (format == "csv") {
     std::cout << render_csv(report);

@@ -32,6 +32,8 @@ struct ProbeArgs {
   bool ascii = false;
   std::string raw_hello = "small";
   std::string proxy;
+  std::vector<std::string> registry_files;
+  std::vector<std::string> resolve;
   std::string http_check;        // --http-check [PATH]: empty when not given
   int expiry_warning_days = 30;  // --expiry-warning DAYS
 };

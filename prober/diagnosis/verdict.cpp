@@ -45,8 +45,8 @@ Verdict judge(const std::string& endpoint, Version v, const Cells& cells, const 
   const bool old = v < Version::tls1_2;
   const LocalFacts::Entry* blocked = nullptr;
   if (local) {
-    const auto it = local->schannel.find(v);
-    if (it != local->schannel.end() && it->second.blocked) {
+    const auto it = local->versions.find(v);
+    if (it != local->versions.end() && it->second.blocked) {
       // An old version switched off on the client is the hardening Azure asks for.
       if (old)
         out.evidence.push_back(it->second.why);
@@ -55,6 +55,23 @@ Verdict judge(const std::string& endpoint, Version v, const Cells& cells, const 
     }
   }
 
+  // The handshake went through but the first request did not: the middlebox that lets a
+  // hello pass and resets on the first application byte (--http-check).
+  if (!old && !blocked && all(cells, is_accepted)) {
+    for (const auto* r : cells) {
+      if (!r->outcome.http || !r->outcome.http->error) continue;
+      const auto& e = *r->outcome.http->error;
+      Outcome as_failure;
+      as_failure.status = Status::rejected;
+      as_failure.error = e;
+      out.cause = Cause::path;
+      out.summary = version_name(v) + " handshake works, but the first request fails (" + failure_summary(as_failure) +
+                    "): something on the path cuts the connection after the handshake";
+      out.evidence.push_back(r->backend + " at " + r->address + ": HEAD " + r->outcome.http->path + " " +
+                             failure_summary(as_failure));
+      return out;
+    }
+  }
   if (server_accepts && (old || (all(cells, is_accepted) && !blocked))) {
     out.cause = Cause::works;
     out.summary = old ? version_name(v) + " is still accepted by the server: not deprecated there yet"

@@ -15,12 +15,12 @@ namespace tlsprobe {
 // (filled from the registry audit).
 struct LocalFacts {
   struct Entry {
-    bool blocked = false;  // disabled, or disabled by default, for SChannel clients
+    bool blocked = false;  // the registry keeps this machine from offering it (SChannel, .NET, WinHTTP)
     std::string why;       // "SCHANNEL\Protocols\TLS 1.2\Client Enabled=0 (registry export x.reg)"
     std::string fix;       // the registry lines that would allow it
   };
   std::string source;
-  std::map<Version, Entry> schannel;
+  std::map<Version, Entry> versions;
 };
 
 enum class Cause { works, local, path, server, unreachable };

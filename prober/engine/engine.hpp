@@ -3,6 +3,7 @@
 // Asio thread, within a global and a per-address limit, each phase under its own deadline.
 #include <chrono>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,9 @@ struct EngineOptions {
   std::string sni;      // overrides the host name as SNI
   // --proxy; without it HTTPS_PROXY / https_proxy apply. NO_PROXY exempts hosts either way.
   std::optional<ProxyConfig> proxy;
+  // --resolve: addresses to use for host:port instead of asking DNS (as curl's --resolve),
+  // to probe one front end of a name, or a name before its DNS record exists.
+  std::map<std::pair<std::string, std::uint16_t>, std::vector<boost::asio::ip::address>> resolve;
 };
 
 struct Progress {

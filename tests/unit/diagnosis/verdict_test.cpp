@@ -58,7 +58,7 @@ TEST_CASE("verdict: every stack and address accepts -> works") {
 TEST_CASE("verdict: registry blocks the SChannel client while the server accepts -> local, with the fix") {
   LocalFacts facts;
   facts.source = "registry export";
-  facts.schannel[Version::tls1_2] = {true, "SCHANNEL\\Protocols\\TLS 1.2\\Client Enabled=0", "[HKEY_LOCAL_MACHINE\\...]"};
+  facts.versions[Version::tls1_2] = {true, "SCHANNEL\\Protocols\\TLS 1.2\\Client Enabled=0", "[HKEY_LOCAL_MACHINE\\...]"};
   const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, ok(Version::tls1_2)),
                                                cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}),
                       facts);
@@ -69,7 +69,7 @@ TEST_CASE("verdict: registry blocks the SChannel client while the server accepts
 
 TEST_CASE("verdict: an old version blocked locally and refused remotely is the healthy state") {
   LocalFacts facts;
-  facts.schannel[Version::tls1_0] = {true, "TLS 1.0 Client Enabled=0", "fix"};
+  facts.versions[Version::tls1_0] = {true, "TLS 1.0 Client Enabled=0", "fix"};
   const auto v = only(report(Version::tls1_0, {cell("10.0.0.1", "openssl", Version::tls1_0, alert(70)),
                                                cell("10.0.0.1", "raw", Version::tls1_0, reset())}),
                       facts);
@@ -123,4 +123,21 @@ TEST_CASE("verdict: nothing got through -> unreachable") {
   const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, refused),
                                                cell("10.0.0.1", "raw", Version::tls1_2, refused)}));
   CHECK(v.cause == Cause::unreachable);
+}
+
+TEST_CASE("verdict: the handshake works but the first request is reset -> path") {
+  auto o = ok(Version::tls1_2);
+  HttpCheck http;
+  http.path = "/";
+  ErrorInfo e;
+  e.cls = ErrorClass::reset;
+  e.phase = Phase::http;
+  e.posix_errno = ECONNRESET;
+  e.winsock = 10054;
+  http.error = e;
+  o.http = http;
+  const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, o),
+                                               cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}));
+  CHECK(v.cause == Cause::path);
+  CHECK(v.summary.find("TLS 1.2 handshake works, but the first request fails (reset 10054") == 0);
 }
