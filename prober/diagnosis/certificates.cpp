@@ -135,7 +135,6 @@ void check_expiry(const CertificateSummary& c, system_clock::time_point now, int
 
 }  // namespace
 
-std::string_view to_string(Severity s) { return s == Severity::error ? "error" : "warning"; }
 
 std::string common_name(std::string_view dn) {
   std::size_t start = 0;

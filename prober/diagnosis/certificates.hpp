@@ -11,11 +11,10 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "core/severity.hpp"
 
 namespace tlsprobe {
 
-enum class Severity { warning, error };
-std::string_view to_string(Severity s);
 
 // Ids are stable: scripts match on them.
 inline constexpr std::string_view finding_inspection = "certificate.inspection";

@@ -7,15 +7,6 @@
 
 namespace tlsprobe::registry {
 
-std::string_view to_string(Severity s) {
-  switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::info: return "info";
-  }
-  return "info";
-}
-
 std::string fix_text(const Finding& f) {
   std::string out = f.advice;
   std::string_view current_key;

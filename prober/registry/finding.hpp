@@ -8,12 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/severity.hpp"
 #include "core/version.hpp"
 
 namespace tlsprobe::registry {
 
-enum class Severity { error, warning, info };
-std::string_view to_string(Severity s);  // "error", "warning", "info"
+using tlsprobe::Severity;
+using tlsprobe::to_string;
 
 // Set one DWORD: every fix tlsprobe writes is one (SChannel, .NET and WinHTTP read DWORDs).
 struct RegChange {
