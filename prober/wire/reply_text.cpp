@@ -1,17 +1,11 @@
 #include "wire/reply_text.hpp"
 
 #include "core/native_codes.hpp"
+#include "core/overloaded.hpp"
 #include "core/version.hpp"
 
 namespace tlsprobe::wire {
 namespace {
-
-template <class... F>
-struct overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-overloaded(F...) -> overloaded<F...>;
 
 std::string hex4(unsigned value) {
   static constexpr char nibbles[] = "0123456789ABCDEF";

@@ -2,18 +2,12 @@
 
 #include "backends/raw/cipher_names.hpp"
 #include "core/native_codes.hpp"
+#include "core/overloaded.hpp"
 #include "net/connect.hpp"
 #include "wire/reply_text.hpp"
 
 namespace tlsprobe::raw {
 namespace {
-
-template <class... F>
-struct overloaded : F... {
-  using F::operator()...;
-};
-template <class... F>
-overloaded(F...) -> overloaded<F...>;
 
 Outcome alert_outcome(const wire::Alert& a) {
   auto out = failure(Status::rejected, ErrorClass::alert, Phase::hello,
