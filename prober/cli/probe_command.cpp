@@ -138,72 +138,59 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
       ->capture_default_str();
 }
 
-int run_probe_command(const ProbeArgs& args) {
+namespace {
+
+EngineOptions engine_options(const ProbeArgs& args) {
   EngineOptions options;
   options.connect_timeout = parse_duration(args.connect_timeout);
   options.handshake_timeout = parse_duration(args.timeout);
   options.retries = positive(args.retries, "--retries", 0);
   options.concurrency = positive(args.concurrency, "--concurrency", 1);
   options.per_host = positive(args.per_host, "--per-host", 1);
-  // Ten years is already longer than any certificate a public CA issues today.
-  if (args.expiry_warning_days > 3650) throw UsageError("--expiry-warning must be at most 3650 days");
-  const CertificateCheckOptions certificate_checks{positive(args.expiry_warning_days, "--expiry-warning", 0)};
-  const std::string http_check_path = args.http_check.empty() ? std::string() : http_path(args.http_check);
   options.addresses = args.addresses == "first" ? AddressMode::first : AddressMode::all;
   options.sni = args.sni;
-  if (!args.proxy.empty()) options.proxy = parse_proxy_url(args.proxy);
-  for (const auto& text : args.resolve) {
-    auto entry = parse_resolve(text);
-    options.resolve[{entry.host, entry.port}] = std::move(entry.addresses);
-  }
   if (!args.sni.empty()) {
     // SNI carries a DNS name only (RFC 6066 3): no port, no address literal.
     const auto name = parse_target(args.sni);
     if (name.label != name.host || is_ip_literal(name.host))
       throw UsageError("--sni takes a host name, not '" + args.sni + "'");
   }
+  if (!args.proxy.empty()) options.proxy = parse_proxy_url(args.proxy);
+  for (const auto& text : args.resolve) {
+    auto entry = parse_resolve(text);
+    options.resolve[{entry.host, entry.port}] = std::move(entry.addresses);
+  }
+  return options;
+}
 
-  // Every version a policy names is probed even when --versions leaves it out: a rule about
-  // a version nobody tried could only fail.
-  const Policy policy = make_policy(args.require, args.forbid);
+// Every version a policy names is probed even when --versions leaves it out: a rule about a
+// version nobody tried could only fail.
+std::vector<Version> planned_versions(const ProbeArgs& args, const Policy& policy) {
   auto versions = parse_version_list(args.versions);
   for (const auto& list : {policy.require, policy.forbid})
     for (const auto v : list)
       if (std::find(versions.begin(), versions.end(), v) == versions.end()) versions.push_back(v);
   std::sort(versions.begin(), versions.end());
+  return versions;
+}
 
-  const auto targets = collect_targets(args);
+// What the results mean together, computed once for whichever format is written.
+struct Analysis {
+  std::vector<Disagreement> disagreements;
+  std::vector<Verdict> verdicts;
+  std::vector<Violation> violations;
+  std::vector<CertificateFinding> certificate_findings;
+};
 
-  BackendConfig config;
-  config.ca_file = args.ca_file;
-  config.large_hello = args.raw_hello == "large";
-  if (!http_check_path.empty()) config.http_check = HttpCheckConfig{http_check_path, options.handshake_timeout};
-  std::vector<std::unique_ptr<Backend>> owned;
-  std::vector<Backend*> backends;
-  const auto names = args.backends.empty() ? built_backends() : split_backend_list(args.backends);
-  for (const auto& name : names) {
-    owned.push_back(make_backend(name, config));
-    backends.push_back(owned.back().get());
-  }
-
+void write_report(const ProbeArgs& args, const Report& report, const Analysis& analysis, const Policy& policy,
+                  const std::optional<registry::RegistryReport>& registry) {
   const std::string format = !args.format.empty() ? args.format : (is_tty(stdout) ? "table" : "json");
-  Report report;
-  {
-    ProgressLine progress;
-    report = run_probe(targets, backends, versions, options, [&](const Progress& p) { progress.update(p); });
-  }
-
-  const auto disagreements = find_disagreements(report);
-  const auto registry = read_registry_for_diagnosis(args.registry_files);
-  const auto verdicts = diagnose(report, registry ? std::optional(local_facts_from(*registry)) : std::nullopt);
-  const auto violations = check_policy(report, policy);
-  const auto certificate_findings = find_certificate_findings(report, certificate_checks);
   if (format == "json") {
     nlohmann::ordered_json extra;
-    extra["disagreements"] = disagreements_to_json(disagreements);
-    extra["verdicts"] = verdicts_to_json(verdicts);
-    extra["certificate_findings"] = certificate_findings_to_json(certificate_findings);
-    if (!policy.empty()) extra["policy"] = policy_to_json(policy, violations);
+    extra["disagreements"] = disagreements_to_json(analysis.disagreements);
+    extra["verdicts"] = verdicts_to_json(analysis.verdicts);
+    extra["certificate_findings"] = certificate_findings_to_json(analysis.certificate_findings);
+    if (!policy.empty()) extra["policy"] = policy_to_json(policy, analysis.violations);
     if (registry) extra["registry_findings"] = registry::registry_to_json(*registry)["findings"];
     std::cout << render_json(report, extra);
   } else if (format == "csv") {
@@ -212,16 +199,54 @@ int run_probe_command(const ProbeArgs& args) {
     TableStyle style;
     style.color = use_color(args.color, stdout);
     style.unicode = !args.ascii && locale_is_utf8();
-    for (const auto& d : disagreements)
+    for (const auto& d : analysis.disagreements)
       for (const auto& [backend, status] : d.outcomes) style.marked.insert(CellKey{d.endpoint, d.address, backend, d.version});
     style.marked_legend = "backends disagree: one saw the version accepted, another did not (see each backend's row)";
-    style.certificate_findings = certificate_findings;
-    std::cout << render_table(report, style) << "\n" << render_verdicts(verdicts);
+    style.certificate_findings = analysis.certificate_findings;
+    std::cout << render_table(report, style) << "\n" << render_verdicts(analysis.verdicts);
   }
   std::cout.flush();
+}
 
-  if (!violations.empty()) {
-    std::cerr << render_violations(violations);
+}  // namespace
+
+int run_probe_command(const ProbeArgs& args) {
+  // Every input is checked before the first packet: a typo costs nothing, not a whole run.
+  const auto options = engine_options(args);
+  // Ten years is already longer than any certificate a public CA issues today.
+  if (args.expiry_warning_days > 3650) throw UsageError("--expiry-warning must be at most 3650 days");
+  const CertificateCheckOptions certificate_checks{positive(args.expiry_warning_days, "--expiry-warning", 0)};
+  const std::string http_check_path = args.http_check.empty() ? std::string() : http_path(args.http_check);
+  const Policy policy = make_policy(args.require, args.forbid);
+  const auto versions = planned_versions(args, policy);
+  const auto targets = collect_targets(args);
+  const auto registry = read_registry_for_diagnosis(args.registry_files);
+
+  BackendConfig config;
+  config.ca_file = args.ca_file;
+  config.large_hello = args.raw_hello == "large";
+  if (!http_check_path.empty()) config.http_check = HttpCheckConfig{http_check_path, options.handshake_timeout};
+  std::vector<std::unique_ptr<Backend>> owned;
+  std::vector<Backend*> backends;
+  for (const auto& name : args.backends.empty() ? built_backends() : split_backend_list(args.backends)) {
+    owned.push_back(make_backend(name, config));
+    backends.push_back(owned.back().get());
+  }
+
+  Report report;
+  {
+    ProgressLine progress;
+    report = run_probe(targets, backends, versions, options, [&](const Progress& p) { progress.update(p); });
+  }
+  Analysis analysis;
+  analysis.disagreements = find_disagreements(report);
+  analysis.verdicts = diagnose(report, registry ? std::optional(local_facts_from(*registry)) : std::nullopt);
+  analysis.violations = check_policy(report, policy);
+  analysis.certificate_findings = find_certificate_findings(report, certificate_checks);
+  write_report(args, report, analysis, policy, registry);
+
+  if (!analysis.violations.empty()) {
+    std::cerr << render_violations(analysis.violations);
     return exit_finding;
   }
   return exit_ok;
