@@ -7,6 +7,7 @@ come from the backend reading the server's records itself.
 """
 import argparse
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -25,6 +26,38 @@ def check_local_limits(checks, results, port, label):
                 message_has="no TLS 1.3")
 
 
+# The harness's certificate, as `openssl x509` prints its serial; set in main().
+LEAF_SERIAL = None
+
+
+def certificate_serial(path):
+    out = subprocess.run(["openssl", "x509", "-in", path, "-noout", "-serial"], check=True, capture_output=True,
+                         text=True, timeout=30).stdout.strip()
+    return out.split("=", 1)[1].upper()
+
+
+def check_chain(checks, r, where, hostname_matches):
+    """The presented chain: the harness's self-signed leaf alone, described in full, and the
+    leaf's own names judged against the name checked."""
+    cert = (r or {}).get("certificate") or {}
+    chain = cert.get("chain") or []
+    if len(chain) != 1:
+        checks.failures.append(f"{where}: chain should be the self-signed leaf alone: {chain}")
+        return
+    leaf = chain[0]
+    want = {"subject": "CN=localhost", "issuer": "CN=localhost", "serial": LEAF_SERIAL, "key_type": "RSA",
+            "key_bits": 2048, "key_curve": None, "san_dns": ["localhost"], "san_ip": ["127.0.0.1"],
+            "self_signed": True, "not_after": cert.get("not_after")}
+    for key, value in want.items():
+        if leaf.get(key) != value:
+            checks.failures.append(f"{where}: chain[0].{key} is {leaf.get(key)!r}, want {value!r}")
+    if not leaf.get("not_before") or not (leaf.get("not_before") or "").endswith("Z"):
+        checks.failures.append(f"{where}: chain[0].not_before is {leaf.get('not_before')!r}")
+    if cert.get("hostname_matches") is not hostname_matches:
+        checks.failures.append(f"{where}: hostname_matches is {cert.get('hostname_matches')!r}, "
+                               f"want {hostname_matches!r}")
+
+
 def accepted(checks, results, port, label, version):
     r = checks.cell(results, port, "schannel", version, label, status="accepted", negotiated=version)
     if r and r["status"] == "accepted":
@@ -33,6 +66,8 @@ def accepted(checks, results, port, label, version):
         if cert.get("subject") != "CN=localhost" or cert.get("verified") is not False or \
                 "CERT_E_UNTRUSTEDROOT" not in (cert.get("verify_error") or "") or not r.get("cipher"):
             checks.failures.append(f"{label} schannel {version}: certificate/cipher {cert} {r.get('cipher')!r}")
+        # No --sni: the name checked is the target's address, in the leaf's IP alternative names.
+        check_chain(checks, r, f"{label} schannel {version}", True)
 
 
 def alert(checks, results, port, label, version, number):
@@ -53,8 +88,10 @@ def main():
     parser.add_argument("--source", required=True)
     args = parser.parse_args()
 
+    global LEAF_SERIAL
     checks = Checks()
     with wine_session(), Servers(args.source) as servers:
+        LEAF_SERIAL = certificate_serial(servers.cert)
         ports = {
             "tls1.2-only": servers.openssl("-tls1_2"),
             "tls1.0-only": servers.openssl("-tls1", "-cipher", OLD),
@@ -74,6 +111,9 @@ def main():
         # The chain checked by CryptoAPI against --ca-file's roots alone, for the name sent.
         trusted = probe(args.exe, [f"127.0.0.1:{ports['tls1.2-only']}"], "schannel", "tls1.2",
                         extra=["--sni", "localhost", "--ca-file", servers.cert])
+        # A name the leaf does not have: trusted chain, wrong name, judged on the leaf alone too.
+        wrong = probe(args.exe, [f"127.0.0.1:{ports['tls1.2-only']}"], "schannel", "tls1.2",
+                      extra=["--sni", "wrong.example", "--ca-file", servers.cert])
 
     for label, port in ports.items():
         log(f"{label} (127.0.0.1:{port})")
@@ -116,6 +156,14 @@ def main():
     cert = (r or {}).get("certificate") or {}
     if cert.get("verified") is not True:
         checks.failures.append(f"--ca-file schannel tls1.2: chain not trusted: {cert}")
+    check_chain(checks, r, "--sni localhost schannel tls1.2", True)
+
+    r = checks.cell(wrong, p["tls1.2-only"], "schannel", "tls1.2", "--sni wrong.example", status="accepted")
+    check_chain(checks, r, "--sni wrong.example schannel tls1.2", False)
+    cert = (r or {}).get("certificate") or {}
+    log(f"--sni wrong.example: verified={cert.get('verified')} verify_error={cert.get('verify_error')!r}")
+    if cert.get("verified") is not False:
+        checks.failures.append(f"--sni wrong.example schannel tls1.2: CryptoAPI trusted a wrong name: {cert}")
     checks.finish()
 
 

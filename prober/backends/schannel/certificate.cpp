@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "backends/schannel/chain.hpp"
+#include "backends/schannel/name_match.hpp"
 #include "core/errors.hpp"
 
 namespace tlsprobe::schannel {
@@ -122,6 +124,11 @@ std::optional<CertificateSummary> summarize_certificate(CtxtHandle* context, con
   s.subject = name_text(&cert->pCertInfo->Subject);
   s.issuer = name_text(&cert->pCertInfo->Issuer);
   s.not_after = iso_time(cert->pCertInfo->NotAfter);
+  // What the server sent, leaf first; and the leaf's names on their own, since the SSL
+  // policy below reports one error only and a trust failure hides a name mismatch.
+  s.chain = presented_chain(cert);
+  s.hostname_matches =
+      leaf_matches_name(s.chain.front().san_dns, s.chain.front().san_ip, common_name(cert), verify_name);
 
   // The intermediates the server sent are in the certificate's own store (hCertStore).
   LPSTR server_auth = const_cast<LPSTR>(szOID_PKIX_KP_SERVER_AUTH);

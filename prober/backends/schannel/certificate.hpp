@@ -30,8 +30,10 @@ class TrustAnchors {
   HCERTCHAINENGINE engine_ = nullptr;
 };
 
-// Subject, issuer and expiry of the remote certificate, and whether its chain is trusted
-// for `verify_name`. Nothing when SChannel holds no remote certificate.
+// Subject, issuer and expiry of the remote certificate, whether its chain is trusted for
+// `verify_name` (CryptoAPI's verdict), whether the leaf's own names cover `verify_name`, and
+// the chain as the server presented it, leaf first. Nothing when SChannel holds no remote
+// certificate.
 std::optional<CertificateSummary> summarize_certificate(CtxtHandle* context, const std::string& verify_name,
                                                         const TrustAnchors& anchors);
 
