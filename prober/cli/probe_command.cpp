@@ -128,7 +128,7 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
       ->check(CLI::IsMember({"small", "large"}))
       ->capture_default_str();
   cmd->add_option("--http-check", args.http_check,
-                  "after an accepted handshake send HEAD PATH (default /) and report the answer (openssl backend)")
+                  "after an accepted handshake send HEAD PATH (default /) and report the answer (openssl, schannel)")
       ->expected(0, 1)
       ->type_name("[PATH]")
       ->default_str("/");

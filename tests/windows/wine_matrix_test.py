@@ -6,6 +6,7 @@ SEC_E_INTERNAL_ERROR for almost every failure, so the alert numbers asserted her
 come from the backend reading the server's records itself.
 """
 import argparse
+import json
 import os
 import subprocess
 import sys
@@ -82,6 +83,64 @@ def mismatch(checks, results, port, label, version, offered):
                 **{"class": "version_mismatch"})
 
 
+def scripted_with_cert(servers, mode):
+    """tests/servers/scripted_server.py in a mode that runs a real handshake (reset_on_data):
+    the harness's certificate and key."""
+    port = free_port()
+    script = os.path.join(servers.source_dir, "tests", "servers", "scripted_server.py")
+    argv = ["/usr/bin/python3", script, "--mode", mode, "--port", str(port), "--lifetime", "300", "--idle", "120",
+            "--cert", servers.cert, "--key", servers.key]
+    return servers._start(f"scripted-{mode}", argv, port)
+
+
+# An HTTPS server that answers HEAD: `openssl s_server -www` answers GET only (a HEAD waits
+# for more input, and the single-threaded server then serves no one else). Python's
+# http.server answers HEAD / with "HTTP/1.0 200 OK"; TLS 1.2 and 1.3 from Python's defaults.
+HTTPS_SERVER = """
+import http.server, ssl, sys
+port, cert, key = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        sys.stderr.write("%s\\n" % (args[0] % args[1:]))
+server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Quiet)
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(cert, key)
+server.socket = context.wrap_socket(server.socket, server_side=True)
+server.serve_forever()
+"""
+
+
+def https_server(servers):
+    port = free_port()
+    argv = ["/usr/bin/python3", "-c", HTTPS_SERVER, str(port), servers.cert, servers.key]
+    return servers._start("https", argv, port)
+
+
+def check_http(checks, results, port, label, version, **expected_error):
+    """--http-check on an accepted SChannel handshake: the version stays accepted, and `http`
+    carries the answer's status line, or the error (phase http) the request met."""
+    r = checks.cell(results, port, "schannel", version, label, status="accepted", negotiated=version)
+    where = f"{label} schannel {version} --http-check"
+    http = (r or {}).get("http")
+    if not isinstance(http, dict):
+        checks.failures.append(f"{where}: no http result: {http!r}")
+        return
+    log(f"  http {where}: {json.dumps(http)}")
+    if http.get("path") != "/":
+        checks.failures.append(f"{where}: path is {http.get('path')!r}")
+    if not expected_error:
+        if http.get("status") != 200 or not (http.get("status_line") or "").startswith("HTTP/1.") or \
+                " 200" not in (http.get("status_line") or "") or http.get("error") is not None:
+            checks.failures.append(f"{where}: want status 200 and its status line: {http}")
+        return
+    error = http.get("error") or {}
+    for key, value in expected_error.items():
+        if error.get(key) != value:
+            checks.failures.append(f"{where}: http.error.{key} is {error.get(key)!r}, want {value!r}")
+    if http.get("status") is not None:
+        checks.failures.append(f"{where}: a status without an answer: {http}")
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--exe", required=True)
@@ -114,6 +173,12 @@ def main():
         # A name the leaf does not have: trusted chain, wrong name, judged on the leaf alone too.
         wrong = probe(args.exe, [f"127.0.0.1:{ports['tls1.2-only']}"], "schannel", "tls1.2",
                       extra=["--sni", "wrong.example", "--ca-file", servers.cert])
+        # --http-check: HEAD / over the accepted handshake. The HTTPS server answers it with
+        # HTTP/1.0 200; reset_on_data completes the handshake and resets on the first record.
+        http_ports = {"www": https_server(servers),
+                      "reset_on_data": scripted_with_cert(servers, "reset_on_data")}
+        http = probe(args.exe, [f"127.0.0.1:{p}" for p in http_ports.values()], "schannel", "tls1.2",
+                     extra=["--http-check=/", "--timeout", "5s"])
 
     for label, port in ports.items():
         log(f"{label} (127.0.0.1:{port})")
@@ -164,6 +229,11 @@ def main():
     log(f"--sni wrong.example: verified={cert.get('verified')} verify_error={cert.get('verify_error')!r}")
     if cert.get("verified") is not False:
         checks.failures.append(f"--sni wrong.example schannel tls1.2: CryptoAPI trusted a wrong name: {cert}")
+
+    check_http(checks, http, http_ports["www"], "https server", "tls1.2")
+    # Python's ssl module serves TLS 1.2 (and 1.3) by default: the reset is on the request.
+    check_http(checks, http, http_ports["reset_on_data"], "reset_on_data", "tls1.2",
+               **{"class": "reset", "phase": "http", "errno": 104, "winsock": 10054})
     checks.finish()
 
 

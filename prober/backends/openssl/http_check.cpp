@@ -9,6 +9,7 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/write.hpp>
+#include <cstdint>
 #include <chrono>
 
 #include "core/native_codes.hpp"
@@ -28,26 +29,6 @@ ErrorInfo http_error(ErrorClass cls, std::string message) {
 }
 
 }  // namespace
-
-std::string host_header(const std::string& name) {
-  return name.find(':') != std::string::npos ? "[" + name + "]" : name;
-}
-
-http::request<http::empty_body> head_request(const std::string& path, const std::string& host) {
-  http::request<http::empty_body> req{http::verb::head, path, 11};
-  req.set(http::field::host, host_header(host));
-  req.set(http::field::user_agent, "tlsprobe/" TLSPROBE_VERSION);
-  // One request, then we leave: the server need not hold the connection for a second one.
-  req.set(http::field::connection, "close");
-  return req;
-}
-
-std::string status_line(unsigned version, unsigned status, std::string_view reason) {
-  std::string s = "HTTP/" + std::to_string(version / 10) + "." + std::to_string(version % 10) + " " +
-                  std::to_string(status);
-  if (!reason.empty()) s += " " + std::string(reason);
-  return s;
-}
 
 ErrorInfo classify_http_error(const boost::system::error_code& ec, bool timed_out, std::optional<int> alert) {
   if (timed_out) return timeout_failure(Status::rejected, Phase::http).error;

@@ -9,6 +9,7 @@
 #include "backends/raw/cipher_names.hpp"
 #include "backends/schannel/certificate.hpp"
 #include "backends/schannel/classify.hpp"
+#include "backends/schannel/http_check.hpp"
 #include "backends/schannel/record_watch.hpp"
 #include "backends/schannel/sec_status.hpp"
 #include "backends/schannel/sspi.hpp"
@@ -103,7 +104,7 @@ void fill_socket_error(schannel::Observation& o, const boost::system::error_code
 }  // namespace
 
 SchannelBackend::SchannelBackend(const BackendConfig& config)
-    : anchors_(std::make_unique<schannel::TrustAnchors>(config.ca_file)) {
+    : anchors_(std::make_unique<schannel::TrustAnchors>(config.ca_file)), http_check_(config.http_check) {
   const auto os = schannel::windows_version();
   for (const auto v : all_versions) {
     schannel::CredentialApi api{};
@@ -147,6 +148,9 @@ asio::awaitable<Outcome> SchannelBackend::handshake(asio::ip::tcp::socket& socke
       }
       if (step.status == SEC_E_OK) {
         o.handshake_ok = true;
+        // What follows the handshake's last message (SECBUFFER_EXTRA) is the first record
+        // after it: --http-check opens it.
+        pending.erase(pending.begin(), pending.begin() + static_cast<std::ptrdiff_t>(step.consumed));
         break;
       }
       if (failed) break;
@@ -181,6 +185,14 @@ asio::awaitable<Outcome> SchannelBackend::handshake(asio::ip::tcp::socket& socke
   auto outcome = schannel::classify(o);
   if (outcome.status == Status::accepted)
     outcome.certificate = schannel::summarize_certificate(context.handle(), request.verify_name, *anchors_);
+  // One HEAD request over the accepted handshake; whatever happens to it, the version stays accepted.
+  if (outcome.status == Status::accepted) {
+    if (const auto& http = http_check_) {
+      const auto& host = request.sni.empty() ? request.verify_name : request.sni;
+      outcome.http = co_await schannel::run_http_check(socket, context, std::move(pending),
+                                                       outcome.negotiated == Version::tls1_3, *http, host);
+    }
+  }
   // A FIN, not a reset: we only wanted the handshake, and the server deserves a clean end.
   boost::system::error_code ignored;
   socket.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);

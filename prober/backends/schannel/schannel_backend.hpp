@@ -3,6 +3,7 @@
 // own Asio socket so the deadline, the Winsock errors and every received byte stay ours.
 #include <array>
 #include <memory>
+#include <optional>
 
 #include "backends/backend.hpp"
 
@@ -29,6 +30,7 @@ class SchannelBackend final : public Backend {
   std::array<std::unique_ptr<schannel::Credentials>, all_versions.size()> credentials_;
   std::array<Support, all_versions.size()> support_;
   std::unique_ptr<schannel::TrustAnchors> anchors_;
+  std::optional<HttpCheckConfig> http_check_;  // --http-check: one HEAD after an accepted handshake
 };
 
 }  // namespace tlsprobe

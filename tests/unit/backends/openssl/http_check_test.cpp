@@ -5,31 +5,9 @@
 #include <boost/asio/error.hpp>
 #include <boost/asio/ssl/error.hpp>
 #include <boost/beast/http/error.hpp>
-#include <boost/beast/http/write.hpp>
-#include <sstream>
 
 using namespace tlsprobe;
 namespace http = boost::beast::http;
-
-TEST_CASE("openssl http check: the request on the wire") {
-  std::ostringstream wire;
-  wire << openssl::head_request("/health?x=1", "vault.example");
-  CHECK(wire.str() ==
-        "HEAD /health?x=1 HTTP/1.1\r\n"
-        "Host: vault.example\r\n"
-        "User-Agent: tlsprobe/" TLSPROBE_VERSION "\r\n"
-        "Connection: close\r\n"
-        "\r\n");
-  CHECK(openssl::host_header("127.0.0.1") == "127.0.0.1");
-  CHECK(openssl::host_header("::1") == "[::1]");
-  CHECK(openssl::host_header("login.microsoftonline.com") == "login.microsoftonline.com");
-}
-
-TEST_CASE("openssl http check: status lines as the server sent them") {
-  CHECK(openssl::status_line(11, 200, "OK") == "HTTP/1.1 200 OK");
-  CHECK(openssl::status_line(10, 403, "Forbidden") == "HTTP/1.0 403 Forbidden");
-  CHECK(openssl::status_line(11, 204, "") == "HTTP/1.1 204");
-}
 
 TEST_CASE("openssl http check: failures in the outcome taxonomy, phase http") {
   namespace error = boost::asio::error;
