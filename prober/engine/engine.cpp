@@ -121,21 +121,22 @@ class Run {
         Backend* backend = backends_[b];
         const Version version = versions_[v];
         const auto support = backend->supports(version);
-        if (resolution.failure || !support.ok) {
-          // One row per target with no address: nothing was connected to.
+        if (!support.ok || resolution.failure) {
+          // Nothing to connect to, or nothing this backend can send: the cell is decided here.
+          // "Cannot try" wins over "did not resolve", and it is shown on every address's row.
           auto r = base(t, "", backend, version);
           r.outcome = support.ok ? *resolution.failure : unsupported_here(support.reason);
-          if (!support.ok) r.outcome.error.sec_status = support.sec_status;
+          r.outcome.error.sec_status = support.sec_status;
           r.failed_attempts = 1;
-          if (!resolution.failure) {
-            for (std::size_t a = 0; a < addresses.size(); ++a) {
-              auto copy = r;
-              copy.address = proxied ? std::string() : address_text(addresses[a]);
-              finish({t, a, b, v}, std::move(copy));
-            }
+          if (resolution.failure) {
+            finish({t, 0, b, v}, std::move(r));
             continue;
           }
-          finish({t, 0, b, v}, std::move(r));
+          for (std::size_t a = 0; a < addresses.size(); ++a) {
+            auto cell = r;
+            if (!proxied) cell.address = address_text(addresses[a]);
+            finish({t, a, b, v}, std::move(cell));
+          }
           continue;
         }
         for (std::size_t a = 0; a < addresses.size(); ++a)
