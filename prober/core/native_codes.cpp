@@ -14,28 +14,52 @@
 namespace tlsprobe {
 namespace {
 
-// Linux errno -> WSA code (winerror.h). Only the numbers a TCP client meets. The errno
-// side is written as Linux numbers, not <cerrno> names, because the Windows build reports
-// them too (users compare with Linux logs) and MinGW numbers its POSIX names differently
-// (ECONNRESET is 108 there; EHOSTDOWN does not exist).
-constexpr std::array<std::pair<int, int>, 12> errno_winsock{{
-    {104, 10054},  // ECONNRESET -> WSAECONNRESET: reset by peer or a middlebox
-    {111, 10061},  // ECONNREFUSED -> WSAECONNREFUSED
-    {110, 10060},  // ETIMEDOUT -> WSAETIMEDOUT
-    {103, 10053},  // ECONNABORTED -> WSAECONNABORTED: aborted by the local stack
-    {101, 10051},  // ENETUNREACH -> WSAENETUNREACH
-    {113, 10065},  // EHOSTUNREACH -> WSAEHOSTUNREACH
-    {100, 10050},  // ENETDOWN -> WSAENETDOWN
-    {112, 10064},  // EHOSTDOWN -> WSAEHOSTDOWN
-    {99, 10049},   // EADDRNOTAVAIL -> WSAEADDRNOTAVAIL
-    {107, 10057},  // ENOTCONN -> WSAENOTCONN
-    {108, 10058},  // ESHUTDOWN -> WSAESHUTDOWN
-    {97, 10047},   // EAFNOSUPPORT -> WSAEAFNOSUPPORT: e.g. IPv6 address on an IPv4-only host
+// Linux errno -> WSA code (winerror.h) and what it says about the attempt. Only the numbers a
+// TCP client meets. The errno side is written as Linux numbers, not <cerrno> names, because
+// the Windows build reports them too (users compare with Linux logs) and MinGW numbers its
+// POSIX names differently (ECONNRESET is 108 there; EHOSTDOWN does not exist).
+//
+// The class is the one fact verdicts act on: `reset` only for what a peer or middlebox did
+// to an open connection, `refused` for "nothing answers there", `local` for what this
+// machine's own stack or policy refused (a firewall rule, no descriptors, no buffers, no
+// address of that family): never something the server did.
+struct ErrnoRow {
+  int posix;
+  std::optional<int> winsock;
+  ErrorClass cls;
+};
+constexpr std::array<ErrnoRow, 23> errno_rows{{
+    {104, 10054, ErrorClass::reset},    // ECONNRESET -> WSAECONNRESET: reset by peer or a middlebox
+    {32, 10054, ErrorClass::reset},     // EPIPE: a write into a connection the peer reset
+    {103, 10053, ErrorClass::reset},    // ECONNABORTED -> WSAECONNABORTED: the stack gave up on it
+    {107, 10057, ErrorClass::reset},    // ENOTCONN -> WSAENOTCONN: the connection is gone
+    {108, 10058, ErrorClass::reset},    // ESHUTDOWN -> WSAESHUTDOWN
+    {111, 10061, ErrorClass::refused},  // ECONNREFUSED -> WSAECONNREFUSED
+    {101, 10051, ErrorClass::refused},  // ENETUNREACH -> WSAENETUNREACH: no route (IPv6 on an IPv4-only host)
+    {113, 10065, ErrorClass::refused},  // EHOSTUNREACH -> WSAEHOSTUNREACH
+    {100, 10050, ErrorClass::refused},  // ENETDOWN -> WSAENETDOWN
+    {112, 10064, ErrorClass::refused},  // EHOSTDOWN -> WSAEHOSTDOWN
+    {110, 10060, ErrorClass::timeout},  // ETIMEDOUT -> WSAETIMEDOUT
+    // Local: the attempt never left this machine, or this machine could not hold it.
+    {13, 10013, ErrorClass::local},     // EACCES -> WSAEACCES: Windows Firewall and other local filters
+    {1, 10013, ErrorClass::local},      // EPERM: a netfilter rule on this machine dropped the connect
+    {24, 10024, ErrorClass::local},     // EMFILE -> WSAEMFILE: out of descriptors (ulimit -n)
+    {23, std::nullopt, ErrorClass::local},  // ENFILE: the system's file table is full
+    {105, 10055, ErrorClass::local},    // ENOBUFS -> WSAENOBUFS: no buffer space (often port exhaustion)
+    {12, std::nullopt, ErrorClass::local},  // ENOMEM
+    {99, 10049, ErrorClass::local},     // EADDRNOTAVAIL -> WSAEADDRNOTAVAIL: no local address or port for it
+    {98, 10048, ErrorClass::local},     // EADDRINUSE -> WSAEADDRINUSE: ephemeral ports exhausted
+    {97, 10047, ErrorClass::local},     // EAFNOSUPPORT -> WSAEAFNOSUPPORT: no IPv6 (or IPv4) stack here
+    {22, 10022, ErrorClass::local},     // EINVAL -> WSAEINVAL
+    {9, 10009, ErrorClass::local},      // EBADF -> WSAEBADF
+    {88, 10038, ErrorClass::local},     // ENOTSOCK -> WSAENOTSOCK
 }};
 #ifdef __linux__
 static_assert(ECONNRESET == 104 && ECONNREFUSED == 111 && ETIMEDOUT == 110 && ECONNABORTED == 103 &&
               ENETUNREACH == 101 && EHOSTUNREACH == 113 && ENETDOWN == 100 && EHOSTDOWN == 112 &&
-              EADDRNOTAVAIL == 99 && ENOTCONN == 107 && ESHUTDOWN == 108 && EAFNOSUPPORT == 97);
+              EADDRNOTAVAIL == 99 && ENOTCONN == 107 && ESHUTDOWN == 108 && EAFNOSUPPORT == 97 && EPIPE == 32 &&
+              EACCES == 13 && EPERM == 1 && EMFILE == 24 && ENFILE == 23 && ENOBUFS == 105 && ENOMEM == 12 &&
+              EADDRINUSE == 98 && EINVAL == 22 && EBADF == 9 && ENOTSOCK == 88);
 #endif
 
 struct AlertRow {
@@ -81,16 +105,26 @@ constexpr std::array<AlertRow, 32> alerts{{
 }  // namespace
 
 std::optional<int> winsock_for_errno(int posix_errno) {
-  for (const auto& [e, w] : errno_winsock)
-    if (e == posix_errno) return w;
+  for (const auto& row : errno_rows)
+    if (row.posix == posix_errno) return row.winsock;
   return std::nullopt;
 }
 
 std::optional<int> errno_for_winsock(int winsock) {
-  for (const auto& [e, w] : errno_winsock)
-    if (w == winsock) return e;
+  // The first row wins: 10054 is ECONNRESET, not EPIPE; 10013 is EACCES, not EPERM.
+  for (const auto& row : errno_rows)
+    if (row.winsock == winsock) return row.posix;
   return std::nullopt;
 }
+
+ErrorClass class_for_errno(int posix_errno) {
+  for (const auto& row : errno_rows)
+    if (row.posix == posix_errno) return row.cls;
+  // A number no peer can cause: this machine's stack said it.
+  return ErrorClass::local;
+}
+
+bool is_local_socket_error(int posix_errno) { return class_for_errno(posix_errno) == ErrorClass::local; }
 
 std::optional<int> winsock_for_eai(int eai) {
   switch (eai) {

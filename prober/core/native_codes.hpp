@@ -4,10 +4,16 @@
 #include <optional>
 #include <string_view>
 
+#include "core/outcome.hpp"
+
 namespace tlsprobe {
 
 std::optional<int> winsock_for_errno(int posix_errno);
 std::optional<int> errno_for_winsock(int winsock);
+// What a socket error (Linux numbering) says about an attempt: reset, refused, timeout, or
+// local (this machine's firewall, descriptor or buffer limits; unknown numbers too).
+ErrorClass class_for_errno(int posix_errno);
+bool is_local_socket_error(int posix_errno);
 // getaddrinfo's EAI_* to WSAHOST_NOT_FOUND 11001 and friends.
 std::optional<int> winsock_for_eai(int eai);
 

@@ -8,6 +8,7 @@ std::string_view to_string(Status s) {
     case Status::rejected: return "rejected";
     case Status::unreachable: return "unreachable";
     case Status::unsupported: return "unsupported";
+    case Status::error: return "error";
   }
   return "?";
 }
@@ -25,6 +26,7 @@ std::string_view to_string(ErrorClass c) {
     case ErrorClass::local: return "local";
     case ErrorClass::proxy: return "proxy";
     case ErrorClass::protocol: return "protocol";
+    case ErrorClass::internal: return "internal";
   }
   return "?";
 }
@@ -61,6 +63,15 @@ Outcome failure(Status s, ErrorClass c, Phase p, std::string message) {
 
 Outcome unsupported_here(std::string reason) {
   return failure(Status::unsupported, ErrorClass::local, Phase::none, std::move(reason));
+}
+
+}  // namespace tlsprobe
+
+namespace tlsprobe {
+
+Outcome internal_failure(Phase p, std::string what) {
+  return failure(Status::error, ErrorClass::internal, p,
+                 "internal error in tlsprobe (please report it): " + std::move(what));
 }
 
 }  // namespace tlsprobe

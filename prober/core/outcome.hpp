@@ -11,7 +11,9 @@
 
 namespace tlsprobe {
 
-enum class Status : std::uint8_t { accepted, rejected, unreachable, unsupported };
+// `error` is tlsprobe's own fault (a bug, an exception): never evidence about the server or
+// the path, so verdicts and policy leave it out and the run exits 3.
+enum class Status : std::uint8_t { accepted, rejected, unreachable, unsupported, error };
 
 enum class ErrorClass : std::uint8_t {
   none,
@@ -25,6 +27,7 @@ enum class ErrorClass : std::uint8_t {
   local,
   proxy,
   protocol,
+  internal,  // with status `error` only
 };
 
 // Where an attempt stopped. `hello` is the wait for the server's first answer to our
@@ -100,5 +103,7 @@ struct Outcome {
 Outcome accepted(Version v, std::string cipher);
 Outcome failure(Status s, ErrorClass c, Phase p, std::string message);
 Outcome unsupported_here(std::string reason);
+// A fault inside tlsprobe, reported where it happened instead of as something the server did.
+Outcome internal_failure(Phase p, std::string what);
 
 }  // namespace tlsprobe

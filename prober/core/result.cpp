@@ -19,6 +19,7 @@ Summary summarize(const Report& report) {
       case Status::rejected: ++s.rejected; break;
       case Status::unreachable: ++s.unreachable; break;
       case Status::unsupported: ++s.unsupported; break;
+      case Status::error: ++s.errors; break;
     }
   }
   s.endpoints = static_cast<int>(endpoints.size());

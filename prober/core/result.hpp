@@ -40,6 +40,7 @@ struct Summary {
   int rejected = 0;
   int unreachable = 0;
   int unsupported = 0;
+  int errors = 0;  // status error: tlsprobe's own faults
 };
 
 Summary summarize(const Report& report);

@@ -58,7 +58,8 @@ std::string failure_word(const Outcome& o) {
     case ErrorClass::timeout:
     case ErrorClass::local:
     case ErrorClass::proxy:
-    case ErrorClass::protocol: break;
+    case ErrorClass::protocol:
+    case ErrorClass::internal: break;
   }
   return std::string(to_string(e.cls));
 }

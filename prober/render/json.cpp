@@ -113,7 +113,7 @@ json report_to_json(const Report& report) {
   const Summary s = summarize(report);
   doc["summary"] = {{"endpoints", s.endpoints},     {"addresses", s.addresses}, {"attempts", s.attempts},
                     {"accepted", s.accepted},       {"rejected", s.rejected},   {"unreachable", s.unreachable},
-                    {"unsupported", s.unsupported}};
+                    {"unsupported", s.unsupported}, {"errors", s.errors}};
   return doc;
 }
 

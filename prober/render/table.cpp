@@ -80,6 +80,7 @@ std::string_view ansi_for(const AttemptResult* r) {
     case Status::rejected: return "\x1b[31m";
     case Status::unreachable: return "\x1b[33m";
     case Status::unsupported: return "\x1b[2m";
+    case Status::error: return "\x1b[35m";
   }
   return "";
 }
@@ -96,6 +97,7 @@ std::string cell_text(const AttemptResult* r, const TableStyle& style) {
     case Status::unsupported: s = std::string(u ? "– " : "- ") + failure_word(o); break;
     case Status::rejected:
     case Status::unreachable: s = std::string(u ? "✘ " : "x ") + failure_word(o); break;
+    case Status::error: s = std::string("! ") + failure_word(o); break;
   }
   // "(2/3)": two of three tries failed. A flaky path, unlike a steady refusal.
   if (r->failed_attempts > 0 && r->attempts > 1)
@@ -167,6 +169,7 @@ bool worth_a_note(const Outcome& o) {
     case ErrorClass::local:
     case ErrorClass::proxy:
     case ErrorClass::protocol:
+    case ErrorClass::internal:
     case ErrorClass::dns:
     case ErrorClass::none: return true;
     case ErrorClass::version_mismatch: return !o.error.offered;
@@ -208,7 +211,9 @@ std::string summary_line(const Report& report) {
   return plural(s.endpoints, "endpoint", "endpoints") + ", " + plural(s.addresses, "address", "addresses") + ", " +
          plural(s.attempts, "attempt", "attempts") + ": " + std::to_string(s.accepted) + " accepted, " +
          std::to_string(s.rejected) + " rejected, " + std::to_string(s.unreachable) + " unreachable, " +
-         std::to_string(s.unsupported) + " unsupported in " + seconds(report.duration) + "\n";
+         std::to_string(s.unsupported) + " unsupported" +
+         (s.errors ? ", " + std::to_string(s.errors) + " internal errors (please report them)" : std::string()) +
+         " in " + seconds(report.duration) + "\n";
 }
 
 void render_matrix(std::string& out, const Matrix& m, const TableStyle& style) {

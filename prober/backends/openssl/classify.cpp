@@ -18,6 +18,26 @@ std::string describe(const Observation& o, const std::string& fallback) {
   return o.ssl_text.empty() ? fallback : o.ssl_text;
 }
 
+// The reasons OpenSSL gives when it walks away from a handshake the server ran correctly,
+// because this client's own policy forbids what the server chose. Anything else it walks
+// away from after a ServerHello is the server breaking the protocol.
+bool refuses_by_local_policy(int reason) {
+  switch (reason) {
+    case SSL_R_DH_KEY_TOO_SMALL:
+    case SSL_R_EE_KEY_TOO_SMALL:
+    case SSL_R_CA_KEY_TOO_SMALL:
+    case SSL_R_CA_MD_TOO_WEAK:
+    case SSL_R_UNSAFE_LEGACY_RENEGOTIATION_DISABLED:
+    case SSL_R_LEGACY_SIGALG_DISALLOWED_OR_UNSUPPORTED:
+    case SSL_R_NO_SUITABLE_SIGNATURE_ALGORITHM:
+    case SSL_R_NO_SHARED_SIGNATURE_ALGORITHMS:
+    case SSL_R_NO_SUITABLE_DIGEST_ALGORITHM:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 Outcome classify(const Observation& o) {
@@ -49,30 +69,32 @@ Outcome classify(const Observation& o) {
       return out;
     }
   }
-  if (o.sys_errno == ECONNRESET || o.sys_errno == EPIPE || o.sys_errno == ECONNABORTED) {
-    auto out = failure(Status::rejected, ErrorClass::reset, phase_of(o), "connection reset by peer");
-    out.error.posix_errno = ECONNRESET;
-    out.error.winsock = winsock_for_errno(ECONNRESET);
+  if (o.sys_errno != 0) {
+    const int err = o.sys_errno == EPIPE ? ECONNRESET : o.sys_errno;
+    const ErrorClass cls = class_for_errno(err);
+    // This machine's own stack refused (a firewall, no descriptors): the version never got
+    // a chance, and the server said nothing.
+    auto out = failure(cls == ErrorClass::local ? Status::unreachable : Status::rejected, cls, phase_of(o),
+                       err == ECONNRESET ? std::string("connection reset by peer") : describe(o, "socket error"));
+    out.error.posix_errno = err;
+    out.error.winsock = winsock_for_errno(err);
     return out;
   }
   if (o.eof) return failure(Status::rejected, ErrorClass::closed, phase_of(o), "server closed the connection");
-  if (o.sys_errno != 0) {
-    auto out = failure(Status::rejected, ErrorClass::reset, phase_of(o), describe(o, "socket error"));
-    out.error.posix_errno = o.sys_errno;
-    out.error.winsock = winsock_for_errno(o.sys_errno);
-    return out;
-  }
   if (o.records_received == 0 &&
       (o.ssl_reason == SSL_R_NO_PROTOCOLS_AVAILABLE || o.ssl_reason == SSL_R_UNSUPPORTED_PROTOCOL ||
        o.ssl_reason == SSL_R_NO_CIPHERS_AVAILABLE))
     return failure(Status::unsupported, ErrorClass::local, Phase::hello, describe(o, "this OpenSSL cannot offer it"));
-  if (o.server_version && o.alert_sent) {
-    // The server chose our version and this client walked away (a key too small for the
-    // security level, an unsupported curve ...): the server did not refuse, we did.
+  if (o.server_version && refuses_by_local_policy(o.ssl_reason)) {
+    // The server chose our version and something this client will never use (a key or
+    // signature below its security level): the server did not refuse, we did.
     return failure(Status::unsupported, ErrorClass::local, Phase::handshake,
                    "server chose the version, this client refused to continue: " + describe(o, "local policy"));
   }
-  // Bytes came back that are not TLS as we asked for it: an HTTP answer, garbage, an SSLv2 reply.
+  // Bytes came back that are not TLS as we asked for it (an HTTP answer, garbage, an SSLv2
+  // reply), or the server broke the protocol after its ServerHello (a second
+  // HelloRetryRequest, RFC 8446 4.1.4; a message longer than any sane limit): the server's
+  // fault, whatever alert we sent on leaving.
   return failure(Status::rejected, ErrorClass::protocol, phase_of(o), describe(o, "unexpected answer"));
 }
 

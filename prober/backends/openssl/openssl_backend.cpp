@@ -55,7 +55,14 @@ void on_message(int write_p, int /*version*/, int content_type, const void* buf,
 Support probe_support(SSL_CTX* ctx, Version v) {
   std::unique_ptr<SSL, decltype(&SSL_free)> ssl(SSL_new(ctx), &SSL_free);
   if (!ssl) return {false, "OpenSSL could not create a session"};
-  SSL_set_bio(ssl.get(), BIO_new(BIO_s_mem()), BIO_new(BIO_s_mem()));
+  BIO* rbio = BIO_new(BIO_s_mem());
+  BIO* wbio = BIO_new(BIO_s_mem());
+  if (rbio == nullptr || wbio == nullptr) {
+    BIO_free(rbio);
+    BIO_free(wbio);
+    return {false, "OpenSSL could not allocate memory BIOs"};
+  }
+  SSL_set_bio(ssl.get(), rbio, wbio);
   ERR_clear_error();
   const int rc = SSL_connect(ssl.get());
   const int err = SSL_get_error(ssl.get(), rc);
@@ -69,27 +76,44 @@ Support probe_support(SSL_CTX* ctx, Version v) {
   return {false, reason};
 }
 
-void configure(asio::ssl::context& ctx, Version v, const BackendConfig& config) {
+// Why a context cannot be pinned to the version, or nothing when it is. A setting OpenSSL
+// refuses would otherwise probe another version than the one the column names.
+std::optional<std::string> configure(asio::ssl::context& ctx, Version v, const BackendConfig& config,
+                                     std::string& trust_note) {
   SSL_CTX* native = ctx.native_handle();
   const int pinned = openssl::to_native(v);
-  SSL_CTX_set_min_proto_version(native, pinned);
-  SSL_CTX_set_max_proto_version(native, pinned);
+  if (SSL_CTX_set_min_proto_version(native, pinned) != 1 || SSL_CTX_set_max_proto_version(native, pinned) != 1) {
+    ERR_clear_error();
+    return std::string(OpenSSL_version(OPENSSL_VERSION)) + " cannot pin " + std::string(display_name(v));
+  }
+  // OpenSSL 3 no longer connects to servers without secure renegotiation (RFC 5746) by
+  // default and sends alert 40 itself: against such a server our own refusal would read as
+  // "this machine cannot". A prober asks what the server accepts, and SChannel still
+  // connects to such servers, so the legacy behaviour is restored on the probing contexts.
+  SSL_CTX_set_options(native, SSL_OP_LEGACY_SERVER_CONNECT);
   if (v < Version::tls1_2) {
     // OpenSSL 3 refuses SHA-1 signatures and TLS < 1.2 above security level 0 (Debian
     // defaults to 2). Lowered on this context only, never process-wide. Offer every
     // cipher of the era, as the scanners do, so a cipher mismatch is not taken for a
     // version refusal.
     SSL_CTX_set_security_level(native, 0);
-    SSL_CTX_set_cipher_list(native, "ALL:@SECLEVEL=0");
+    if (SSL_CTX_set_cipher_list(native, "ALL:@SECLEVEL=0") != 1) {
+      const std::string why = ssl_error_text(ERR_get_error());
+      ERR_clear_error();
+      return "OpenSSL refused the cipher list for " + std::string(display_name(v)) + ": " + why;
+    }
   }
   // Trust is reported beside the outcome, never instead of it.
   SSL_CTX_set_verify(native, SSL_VERIFY_NONE, nullptr);
-  const int loaded = config.ca_file.empty()
-                         ? SSL_CTX_set_default_verify_paths(native)
-                         : SSL_CTX_load_verify_locations(native, config.ca_file.c_str(), nullptr);
-  if (loaded != 1 && !config.ca_file.empty())
-    throw UsageError("cannot load CA file " + config.ca_file + ": " + ssl_error_text(ERR_get_error()));
+  if (!config.ca_file.empty()) {
+    if (SSL_CTX_load_verify_locations(native, config.ca_file.c_str(), nullptr) != 1)
+      throw UsageError("cannot load CA file " + config.ca_file + ": " + ssl_error_text(ERR_get_error()));
+  } else if (SSL_CTX_set_default_verify_paths(native) != 1) {
+    // Without it every chain reads "untrusted": say why beside each verdict on trust.
+    trust_note = "the system trust store could not be loaded (" + ssl_error_text(ERR_get_error()) + ")";
+  }
   ERR_clear_error();
+  return std::nullopt;
 }
 
 void fill_error(openssl::Observation& o, const boost::system::error_code& ec) {
@@ -111,8 +135,10 @@ void fill_error(openssl::Observation& o, const boost::system::error_code& ec) {
 OpenSslBackend::OpenSslBackend(const BackendConfig& config) : http_check_(config.http_check) {
   for (const auto v : all_versions) {
     auto ctx = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
-    configure(*ctx, v, config);
-    support_[index_of(v)] = probe_support(ctx->native_handle(), v);
+    if (const auto why = configure(*ctx, v, config, trust_note_))
+      support_[index_of(v)] = Support{false, *why};
+    else
+      support_[index_of(v)] = probe_support(ctx->native_handle(), v);
     contexts_[index_of(v)] = std::move(ctx);
   }
 }
@@ -127,12 +153,21 @@ asio::awaitable<Outcome> OpenSslBackend::handshake(asio::ip::tcp::socket& socket
   SSL_set_msg_callback(ssl, on_message);
   // The macros SSL_set_msg_callback_arg and SSL_set_tlsext_host_name hide C casts.
   SSL_ctrl(ssl, SSL_CTRL_SET_MSG_CALLBACK_ARG, 0, &observed);
-  if (!request.sni.empty())
-    SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, const_cast<char*>(request.sni.c_str()));
-  if (is_ip_literal(request.verify_name))
-    X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), request.verify_name.c_str());
-  else if (!request.verify_name.empty())
-    SSL_set1_host(ssl, request.verify_name.c_str());
+  // A refused name would send a hello without it, or check the chain against nothing: both
+  // would be reported as the server's answer to a hello we never meant to send.
+  if (!request.sni.empty() &&
+      SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, const_cast<char*>(request.sni.c_str())) != 1) {
+    ERR_clear_error();
+    co_return internal_failure(Phase::hello, "OpenSSL refused the server name '" + request.sni + "'");
+  }
+  const int name_set = is_ip_literal(request.verify_name)
+                           ? X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), request.verify_name.c_str())
+                       : request.verify_name.empty() ? 1
+                                                     : SSL_set1_host(ssl, request.verify_name.c_str());
+  if (name_set != 1) {
+    ERR_clear_error();
+    co_return internal_failure(Phase::hello, "OpenSSL refused the verify name '" + request.verify_name + "'");
+  }
 
   ERR_clear_error();
   boost::system::error_code ec;
@@ -153,6 +188,8 @@ asio::awaitable<Outcome> OpenSslBackend::handshake(asio::ip::tcp::socket& socket
   auto outcome = openssl::classify(observed);
   if (outcome.status == Status::accepted) {
     outcome.certificate = openssl::summarize_certificate(ssl, request.verify_name);
+    if (!trust_note_.empty() && outcome.certificate && !outcome.certificate->verified)
+      outcome.certificate->verify_error += "; " + trust_note_;
     // The version stays accepted whatever the request meets: the handshake succeeded, and
     // the HTTP result is reported beside it. The message callback stays on for it, so an
     // alert in answer to our data is seen with its number.

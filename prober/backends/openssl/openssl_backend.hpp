@@ -4,6 +4,7 @@
 #include <boost/asio/ssl/context.hpp>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "backends/backend.hpp"
 
@@ -23,7 +24,8 @@ class OpenSslBackend final : public Backend {
   // more than the handshake.
   std::array<std::unique_ptr<asio::ssl::context>, all_versions.size()> contexts_;
   std::array<Support, all_versions.size()> support_;
-  std::optional<HttpCheckConfig> http_check_;  // --http-check: a HEAD request after an accepted handshake
+  std::optional<HttpCheckConfig> http_check_;
+  std::string trust_note_;  // why the system trust store is missing, when it is  // --http-check: a HEAD request after an accepted handshake
 };
 
 }  // namespace tlsprobe

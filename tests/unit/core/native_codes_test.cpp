@@ -38,3 +38,33 @@ TEST_CASE("alert names follow RFC 8446 section 6") {
   CHECK(alert_name(112) == "unrecognized_name");
   CHECK(alert_name(250) == "unknown_alert");
 }
+
+TEST_CASE("socket errors: the class says who did it, and the Winsock twin stays") {
+  struct Row {
+    int posix;
+    ErrorClass cls;
+    std::optional<int> winsock;
+  };
+  const Row rows[] = {
+      {ECONNRESET, ErrorClass::reset, 10054},     {EPIPE, ErrorClass::reset, 10054},
+      {ECONNABORTED, ErrorClass::reset, 10053},   {ECONNREFUSED, ErrorClass::refused, 10061},
+      {ENETUNREACH, ErrorClass::refused, 10051},  {EHOSTUNREACH, ErrorClass::refused, 10065},
+      {ETIMEDOUT, ErrorClass::timeout, 10060},
+      // This machine, never the server: a local firewall, descriptors, buffers, addresses.
+      {EACCES, ErrorClass::local, 10013},         {EPERM, ErrorClass::local, 10013},
+      {EMFILE, ErrorClass::local, 10024},         {ENFILE, ErrorClass::local, std::nullopt},
+      {ENOBUFS, ErrorClass::local, 10055},        {EADDRNOTAVAIL, ErrorClass::local, 10049},
+      {EADDRINUSE, ErrorClass::local, 10048},     {EAFNOSUPPORT, ErrorClass::local, 10047},
+      {ENOMEM, ErrorClass::local, std::nullopt},
+  };
+  for (const auto& r : rows) {
+    CAPTURE(r.posix);
+    CHECK(class_for_errno(r.posix) == r.cls);
+    CHECK(winsock_for_errno(r.posix) == r.winsock);
+  }
+  // Windows Firewall's 10013 reads back as EACCES; the first row of a Winsock number wins.
+  CHECK(errno_for_winsock(10013) == EACCES);
+  CHECK(errno_for_winsock(10054) == ECONNRESET);
+  // A number no peer can cause is this machine's.
+  CHECK(class_for_errno(ENOENT) == ErrorClass::local);
+}

@@ -191,7 +191,8 @@ TEST_CASE("render json: the exact document") {
     "accepted": 1,
     "rejected": 1,
     "unreachable": 1,
-    "unsupported": 0
+    "unsupported": 0,
+    "errors": 0
   }
 }
 )";
