@@ -1,13 +1,14 @@
 #include "engine/engine.hpp"
 
 #include <boost/asio/co_spawn.hpp>
-#include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <algorithm>
 #include <deque>
+#include <exception>
+#include <limits>
 #include <map>
 
 #include "core/target.hpp"
@@ -35,7 +36,11 @@ struct Job {
   Backend* backend;
   Version version;
   std::optional<ProxyConfig> proxy;
+  int deferrals = 0;  // times it waited for a descriptor (EMFILE) held by another attempt
 };
+
+// A bound on waiting for descriptors, so a limit that never frees up still ends the run.
+constexpr int max_deferrals = 1000;
 
 bool retryable(const Outcome& o) {
   return o.error.cls == ErrorClass::reset || o.error.cls == ErrorClass::timeout || o.error.cls == ErrorClass::closed;
@@ -55,7 +60,7 @@ class Run {
       const auto& target = targets_[t];
       // Through a proxy the proxy resolves the name (corporate networks often cannot):
       // what we look up and connect to is the proxy itself.
-      proxies_.push_back(proxy_for(target.host, options_.proxy));
+      proxies_.push_back(proxy_for(target.host, ProxySettings{options_.proxy, options_.no_proxy}));
       const auto& proxy = proxies_.back();
       const std::string host = proxy ? proxy->host : target.host;
       const std::uint16_t port = proxy ? proxy->port : target.port;
@@ -71,7 +76,8 @@ class Run {
       }
       ++pending_lookups_;
       asio::post(lookups_, [this, t, host, port] {
-        auto resolution = resolve_host(host, port);
+        auto resolution = resolve_host(
+            host, port, options_.addresses == AddressMode::all_families ? Families::every : Families::configured);
         asio::post(io_, [this, t, resolution = std::move(resolution)]() mutable {
           on_resolved(t, std::move(resolution));
           if (--pending_lookups_ == 0) work_.reset();
@@ -152,27 +158,87 @@ class Run {
     if (on_progress_) on_progress_(Progress{done_, total_});
   }
 
+  // Starts what the limits allow. Attempts that fail at once (a closed port, no descriptor)
+  // complete inside co_spawn and call pump again: the guard turns that recursion, which
+  // once overflowed the stack with thousands of queued attempts, into another turn of this loop.
   void pump() {
-    for (auto it = queue_.begin(); it != queue_.end() && in_flight_ < options_.concurrency;) {
-      // Through a proxy the limit applies to the server behind it, not to the proxy.
-      const auto key = it->proxy ? targets_[it->target].host + "|" + std::to_string(targets_[it->target].port)
-                                 : address_text(it->address) + "|" + std::to_string(it->address.port());
-      if (per_address_[key] >= options_.per_host) {
-        ++it;
-        continue;
-      }
-      ++per_address_[key];
-      ++in_flight_;
-      asio::co_spawn(io_, attempt(*it, key), asio::detached);
-      it = queue_.erase(it);
+    if (pumping_) {
+      pump_again_ = true;
+      return;
     }
+    pumping_ = true;
+    do {
+      pump_again_ = false;
+      for (auto it = queue_.begin(); it != queue_.end() && in_flight_ < std::min(options_.concurrency, descriptor_limit_);) {
+        const auto key = limit_key(*it);
+        if (per_address_[key] >= options_.per_host) {
+          ++it;
+          continue;
+        }
+        ++per_address_[key];
+        ++in_flight_;
+        Job job = std::move(*it);
+        it = queue_.erase(it);
+        start(std::move(job), key);
+        // start() may have re-entered pump() and changed the queue under the iterator.
+        if (pump_again_) break;
+      }
+    } while (pump_again_);
+    pumping_ = false;
+  }
+
+  // Through a proxy the limit applies to the server behind it, not to the proxy.
+  std::string limit_key(const Job& job) const {
+    return job.proxy ? targets_[job.target].host + "|" + std::to_string(targets_[job.target].port)
+                     : address_text(job.address) + "|" + std::to_string(job.address.port());
+  }
+
+  void start(Job job, const std::string& key) {
+    // The handler runs whether the attempt returned or threw: either way the cell is
+    // recorded and its limits are released, so a fault costs one cell, never the run.
+    asio::co_spawn(io_, attempt(job), [this, job, key](std::exception_ptr fault, AttemptResult r) {
+      --in_flight_;
+      --per_address_[key];
+      if (fault) r = faulted(job, fault);
+      if (out_of_descriptors(r.outcome) && in_flight_ > 0 && job.deferrals < max_deferrals) {
+        // No descriptor now, but others are held by attempts that will finish: this machine
+        // holds no more than are in flight, so that becomes the limit, and the attempt waits
+        // its turn rather than report this machine's limit as the server's answer.
+        descriptor_limit_ = std::max(1, std::min(descriptor_limit_, in_flight_));
+        Job again = job;
+        ++again.deferrals;
+        queue_.push_front(std::move(again));
+      } else {
+        finish(job.key, std::move(r));
+      }
+      pump();
+    });
+  }
+
+  static bool out_of_descriptors(const Outcome& o) {
+    return o.error.cls == ErrorClass::local && o.error.phase == Phase::connect &&
+           (o.error.posix_errno == 24 || o.error.posix_errno == 23);  // EMFILE, ENFILE
+  }
+
+  AttemptResult faulted(const Job& job, std::exception_ptr fault) const {
+    auto r = base(job.target, job.proxy ? std::string() : address_text(job.address), job.backend, job.version);
+    std::string what = "unknown exception";
+    try {
+      std::rethrow_exception(fault);
+    } catch (const std::exception& e) {
+      what = e.what();
+    } catch (...) {
+    }
+    r.outcome = internal_failure(Phase::none, what);
+    r.failed_attempts = 1;
+    return r;
   }
 
   asio::awaitable<Outcome> once(const Job& job) {
     tcp::socket socket(io_);
     const auto& target = targets_[job.target];
     if (auto failed = co_await connect_tcp(socket, job.address, Clock::now() + options_.connect_timeout)) {
-      if (job.proxy) {
+      if (job.proxy && failed->error.cls != ErrorClass::local) {
         failed->error.cls = ErrorClass::proxy;
         failed->error.phase = Phase::proxy;
         failed->error.message = "proxy " + job.proxy->display() + " unreachable: " + failed->error.message;
@@ -192,7 +258,7 @@ class Run {
     co_return co_await job.backend->handshake(socket, request);
   }
 
-  asio::awaitable<void> attempt(Job job, std::string key) {
+  asio::awaitable<AttemptResult> attempt(Job job) {
     const auto start = Clock::now();
     auto r = base(job.target, job.proxy ? std::string() : address_text(job.address), job.backend, job.version);
     int tries = 0;
@@ -203,9 +269,8 @@ class Run {
       try {
         outcome = co_await once(job);
       } catch (const std::exception& e) {
-        // A bug must cost one cell, never the run: report it where it happened.
-        outcome = failure(Status::rejected, ErrorClass::protocol, Phase::handshake,
-                          std::string("internal error: ") + e.what());
+        // A bug, not the server's answer: status error, left out of verdicts and policy.
+        outcome = internal_failure(Phase::none, e.what());
       }
       if (outcome.status == Status::accepted) break;
       ++failed;
@@ -215,10 +280,7 @@ class Run {
     r.attempts = tries;
     r.failed_attempts = failed;
     r.elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
-    --in_flight_;
-    --per_address_[key];
-    finish(job.key, std::move(r));
-    pump();
+    co_return r;
   }
 
   const std::vector<Target>& targets_;
@@ -237,6 +299,9 @@ class Run {
   std::map<std::string, int> per_address_;
   std::map<SortKey, AttemptResult> results_;
   int in_flight_ = 0;
+  int descriptor_limit_ = std::numeric_limits<int>::max();  // lowered when the descriptors run out
+  bool pumping_ = false;
+  bool pump_again_ = false;
   int done_ = 0;
   int total_ = 0;
 };

@@ -15,7 +15,9 @@
 
 namespace tlsprobe {
 
-enum class AddressMode { all, first };
+// all: every address of the families this machine can reach (AI_ADDRCONFIG); all_families:
+// every A and AAAA record; first: the first address only.
+enum class AddressMode { all, all_families, first };
 
 struct EngineOptions {
   std::chrono::milliseconds connect_timeout{5000};
@@ -25,8 +27,10 @@ struct EngineOptions {
   int per_host = 10;    // attempts in flight at once against one address
   AddressMode addresses = AddressMode::all;
   std::string sni;      // overrides the host name as SNI
-  // --proxy; without it HTTPS_PROXY / https_proxy apply. NO_PROXY exempts hosts either way.
+  // The proxy and its exemptions as the front end decided them (proxy_settings_from_environment
+  // for the CLI); nothing here reads the environment.
   std::optional<ProxyConfig> proxy;
+  std::string no_proxy;
   // --resolve: addresses to use for host:port instead of asking DNS (as curl's --resolve),
   // to probe one front end of a name, or a name before its DNS record exists.
   std::map<std::pair<std::string, std::uint16_t>, std::vector<boost::asio::ip::address>> resolve;

@@ -1,0 +1,201 @@
+#include "engine/engine.hpp"
+
+#include <doctest/doctest.h>
+#include <sys/resource.h>
+
+#include <atomic>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/this_coro.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <map>
+#include <stdexcept>
+#include <thread>
+
+using namespace tlsprobe;
+namespace asio = boost::asio;
+using tcp = asio::ip::tcp;
+
+namespace {
+
+// A loopback listener that accepts and drops connections on its own thread, so every
+// connect the engine makes succeeds; the backends under test never send a byte.
+class Listener {
+ public:
+  Listener() : acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+    acceptor_.listen(4096);
+    thread_ = std::thread([this] {
+      while (!stop_) {
+        boost::system::error_code ec;
+        tcp::socket s(io_);
+        acceptor_.accept(s, ec);
+        // Out of descriptors too (the test lowers the limit): the kernel keeps the
+        // connection queued, and the client side is complete either way.
+        if (ec) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+    });
+  }
+  ~Listener() {
+    stop_ = true;
+    // Wakes the blocking accept() with one last connection.
+    boost::system::error_code ec;
+    tcp::socket poke(io_);
+    poke.connect(acceptor_.local_endpoint(), ec);
+    thread_.join();
+  }
+  std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
+
+ private:
+  asio::io_context io_;
+  tcp::acceptor acceptor_;
+  std::atomic<bool> stop_{false};
+  std::thread thread_;
+};
+
+// Accepts every version at once: no bytes, only the engine's own work.
+class InstantBackend : public Backend {
+ public:
+  std::string_view name() const override { return "instant"; }
+  Support supports(Version) const override { return {}; }
+  asio::awaitable<Outcome> handshake(tcp::socket&, const HandshakeRequest& request) override {
+    co_return accepted(request.version, "TEST");
+  }
+};
+
+// A backend with a bug: every attempt throws.
+class ThrowingBackend : public Backend {
+ public:
+  std::string_view name() const override { return "faulty"; }
+  Support supports(Version) const override { return {}; }
+  asio::awaitable<Outcome> handshake(tcp::socket&, const HandshakeRequest&) override {
+    throw std::logic_error("injected fault");
+    co_return Outcome{};
+  }
+};
+
+// Holds each attempt for a few milliseconds and counts how many are in flight, in total and
+// per address, so the limits can be checked as peaks.
+class CountingBackend : public Backend {
+ public:
+  std::string_view name() const override { return "counting"; }
+  Support supports(Version) const override { return {}; }
+  asio::awaitable<Outcome> handshake(tcp::socket& socket, const HandshakeRequest& request) override {
+    const auto key = std::to_string(socket.remote_endpoint().port());
+    peak_ = std::max(peak_, ++in_flight_);
+    peak_per_address_[key] = std::max(peak_per_address_[key], ++per_address_[key]);
+    asio::steady_timer timer(co_await asio::this_coro::executor, std::chrono::milliseconds(2 + (order_++ % 5)));
+    co_await timer.async_wait(asio::use_awaitable);
+    --in_flight_;
+    --per_address_[key];
+    co_return accepted(request.version, "TEST");
+  }
+  int peak_ = 0;
+  std::map<std::string, int> peak_per_address_;
+
+ private:
+  int in_flight_ = 0;
+  int order_ = 0;
+  std::map<std::string, int> per_address_;
+};
+
+// `count` targets spread over the listeners' ports: the engine limits per address and port.
+std::vector<Target> loopback_targets(const std::vector<std::uint16_t>& ports, int count) {
+  std::vector<Target> targets;
+  for (int i = 0; i < count; ++i) {
+    Target t;
+    t.host = "127.0.0.1";
+    t.port = ports[static_cast<std::size_t>(i) % ports.size()];
+    t.label = "target " + std::to_string(i);
+    targets.push_back(t);
+  }
+  return targets;
+}
+
+// Lowers the soft descriptor limit for one scope.
+class DescriptorLimit {
+ public:
+  explicit DescriptorLimit(rlim_t soft) {
+    getrlimit(RLIMIT_NOFILE, &saved_);
+    rlimit lowered = saved_;
+    lowered.rlim_cur = soft;
+    REQUIRE(setrlimit(RLIMIT_NOFILE, &lowered) == 0);
+  }
+  ~DescriptorLimit() { setrlimit(RLIMIT_NOFILE, &saved_); }
+
+ private:
+  rlimit saved_{};
+};
+
+}  // namespace
+
+TEST_CASE("engine: an exception in a backend costs one cell, as status error, class internal") {
+  Listener listener;
+  InstantBackend good;
+  ThrowingBackend faulty;
+  const auto targets = loopback_targets({listener.port()}, 1);
+  const auto report = run_probe(targets, {&good, &faulty}, {Version::tls1_2, Version::tls1_3}, EngineOptions{});
+  REQUIRE(report.results.size() == 4);
+  for (const auto& r : report.results) {
+    CAPTURE(r.backend);
+    if (r.backend == "instant") {
+      CHECK(r.outcome.status == Status::accepted);
+    } else {
+      CHECK(r.outcome.status == Status::error);
+      CHECK(r.outcome.error.cls == ErrorClass::internal);
+      CHECK(r.outcome.error.message.find("injected fault") != std::string::npos);
+      CHECK(r.outcome.error.message.find("please report") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("engine: out of descriptors, thousands of attempts all complete and none is lost") {
+  // Before: with 5,000 allowed in flight and ~40 descriptors, each attempt failed inside
+  // co_spawn with EMFILE and started the next one from there, until the stack overflowed.
+  Listener listener;
+  InstantBackend backend;
+  const auto targets = loopback_targets({listener.port()}, 600);
+  const std::vector<Version> versions{Version::tls1_0, Version::tls1_1, Version::tls1_2, Version::tls1_3,
+                                      Version::ssl3_0};
+  EngineOptions options;
+  options.concurrency = 5000;
+  options.per_host = 5000;
+  Report report;
+  {
+    DescriptorLimit limit(64);
+    report = run_probe(targets, {&backend}, versions, options);
+  }
+  REQUIRE(report.results.size() == 3000);
+  int accepted = 0;
+  std::map<std::string, int> seen;  // what failed, for the message when the check does
+  for (const auto& r : report.results) {
+    accepted += r.outcome.status == Status::accepted;
+    ++seen[std::string(to_string(r.outcome.error.cls)) + ": " + r.outcome.error.message];
+  }
+  for (const auto& [what, n] : seen) CAPTURE(what + " x" + std::to_string(n));
+  // Every attempt waited for a descriptor instead of reporting this machine's limit.
+  CHECK(accepted == 3000);
+}
+
+TEST_CASE("engine: the global and per-address limits hold, and results come out in the order asked") {
+  Listener a, b, c, d;
+  CountingBackend backend;
+  const auto targets = loopback_targets({a.port(), b.port(), c.port(), d.port()}, 12);
+  const std::vector<Version> versions{Version::tls1_3, Version::tls1_0, Version::tls1_2};
+  EngineOptions options;
+  options.concurrency = 7;
+  options.per_host = 2;
+  const auto report = run_probe(targets, {&backend}, versions, options);
+  REQUIRE(report.results.size() == targets.size() * versions.size());
+  CHECK(backend.peak_ <= 7);
+  CHECK(backend.peak_ >= 2);
+  CHECK(backend.peak_per_address_.size() == 4);
+  for (const auto& [port, peak] : backend.peak_per_address_) {
+    CAPTURE(port);
+    CHECK(peak <= 2);
+  }
+  for (std::size_t i = 0; i < report.results.size(); ++i) {
+    CHECK(report.results[i].target.label == targets[i / versions.size()].label);
+    CHECK(report.results[i].version == versions[i % versions.size()]);
+  }
+}
