@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "diagnosis/connectivity.hpp"
 #include "render/describe.hpp"
 
 namespace tlsprobe {
@@ -14,8 +15,11 @@ bool any(const Cells& cells, auto pred) { return std::any_of(cells.begin(), cell
 bool all(const Cells& cells, auto pred) { return std::all_of(cells.begin(), cells.end(), pred); }
 
 bool is_accepted(const AttemptResult* r) { return r->outcome.status == Status::accepted; }
+// A stack on this machine could not offer the version. A local socket error (status
+// unreachable, class local) is not that: it says nothing about TLS.
 bool is_local(const AttemptResult* r) {
-  return r->outcome.status == Status::unsupported || r->outcome.error.cls == ErrorClass::local;
+  return r->outcome.status == Status::unsupported ||
+         (r->outcome.error.cls == ErrorClass::local && r->outcome.status != Status::unreachable);
 }
 bool is_path_like(const AttemptResult* r) {
   const auto c = r->outcome.error.cls;
@@ -30,17 +34,28 @@ std::string cell_text(const AttemptResult* r) {
 
 std::string version_name(Version v) { return std::string(display_name(v)); }
 
-Verdict judge(const std::string& endpoint, Version v, const Cells& cells, const std::optional<LocalFacts>& local) {
+Verdict judge(const std::string& endpoint, Version v, const Cells& all_cells, const std::optional<LocalFacts>& local) {
   Verdict out;
   out.endpoint = endpoint;
   out.version = v;
+  for (const auto* r : all_cells) out.evidence.push_back(cell_text(r));
+  // Where the server answered an attempt, one that never reached it (a local socket error on
+  // one try) says nothing about the version; a proxy failing on some attempts only is still
+  // the path's doing.
+  Cells cells = all_cells;
+  const auto reached = [](const AttemptResult* r) {
+    return r->outcome.status == Status::accepted || r->outcome.status == Status::rejected;
+  };
+  if (any(cells, reached))
+    std::erase_if(cells, [](const AttemptResult* r) {
+      return r->outcome.status == Status::unreachable && r->outcome.error.cls != ErrorClass::proxy;
+    });
   const auto tried = [](const AttemptResult* r) { return r->outcome.status != Status::unsupported; };
   Cells attempted;
   std::copy_if(cells.begin(), cells.end(), std::back_inserter(attempted), tried);
   const bool server_accepts = any(cells, is_accepted);
   std::set<std::string> accepting_addresses, failing_addresses;
   for (const auto* r : attempted) (is_accepted(r) ? accepting_addresses : failing_addresses).insert(r->address);
-  for (const auto* r : cells) out.evidence.push_back(cell_text(r));
 
   const bool old = v < Version::tls1_2;
   const LocalFacts::Entry* blocked = nullptr;
@@ -158,13 +173,28 @@ std::vector<Verdict> diagnose(const Report& report, const std::optional<LocalFac
   for (const auto& r : report.results)
     if (std::find(endpoints.begin(), endpoints.end(), r.target.label) == endpoints.end())
       endpoints.push_back(r.target.label);
+  const auto dead = unreachable_addresses(report);
+  const auto is_dead = [&dead](const AttemptResult& r) {
+    return std::any_of(dead.begin(), dead.end(),
+                       [&r](const AddressNote& n) { return n.endpoint == r.target.label && n.address == r.address; });
+  };
   std::vector<Verdict> out;
   for (const auto& endpoint : endpoints) {
+    std::vector<std::string> left_out;
+    for (const auto& n : dead)
+      if (n.endpoint == endpoint) left_out.push_back(n.address);
     for (const auto v : report.versions) {
       Cells cells;
+      // tlsprobe's own faults (status error) are no evidence about anything outside it.
       for (const auto& r : report.results)
-        if (r.target.label == endpoint && r.version == v) cells.push_back(&r);
-      if (!cells.empty()) out.push_back(judge(endpoint, v, cells, local));
+        if (r.target.label == endpoint && r.version == v && r.outcome.status != Status::error && !is_dead(r))
+          cells.push_back(&r);
+      if (cells.empty()) continue;
+      auto verdict = judge(endpoint, v, cells, local);
+      for (const auto& address : left_out)
+        verdict.evidence.push_back(address + ": unreachable on every version, left out of this verdict");
+      verdict.unreachable_addresses = left_out;
+      out.push_back(std::move(verdict));
     }
   }
   return out;

@@ -34,6 +34,9 @@ struct Verdict {
   std::string summary;                // one line
   std::vector<std::string> evidence;  // the cells and facts that led to it
   std::string fix;                    // empty when there is nothing to do here
+  // Addresses of the endpoint that no attempt reached on any version (diagnosis/connectivity):
+  // left out of this verdict, listed so "works" never hides them.
+  std::vector<std::string> unreachable_addresses;
 };
 
 std::vector<Verdict> diagnose(const Report& report, const std::optional<LocalFacts>& local);

@@ -14,10 +14,13 @@
 
 namespace tlsprobe {
 
-Resolution resolve_host(const std::string& host, std::uint16_t port) {
+int lookup_flags(Families families) { return families == Families::configured ? AI_ADDRCONFIG : 0; }
+
+Resolution resolve_host(const std::string& host, std::uint16_t port, Families families) {
   Resolution out;
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;  // both A and AAAA: every address is probed
+  hints.ai_flags = lookup_flags(families);
   hints.ai_socktype = SOCK_STREAM;
   hints.ai_protocol = IPPROTO_TCP;
   addrinfo* list = nullptr;

@@ -42,7 +42,31 @@ std::string join_versions(const std::vector<Version>& versions) {
 
 }  // namespace
 
-std::string render_verdicts(const std::vector<Verdict>& verdicts) {
+std::string address_note_text(const AddressNote& note) {
+  const auto& e = note.outcome.error;
+  const bool v6 = note.address.find(':') != std::string::npos;
+  std::string why = failure_summary(note.outcome);
+  if (v6 && (e.posix_errno == 101 || e.posix_errno == 97))  // ENETUNREACH, EAFNOSUPPORT
+    why = "no IPv6 route: " + why;
+  return note.address + ": unreachable for every version (" + why + ")";
+}
+
+nlohmann::ordered_json address_notes_to_json(const std::vector<AddressNote>& notes) {
+  using json = nlohmann::ordered_json;
+  json out = json::array();
+  for (const auto& n : notes) {
+    const auto& e = n.outcome.error;
+    out.push_back({{"endpoint", n.endpoint},
+                   {"address", n.address},
+                   {"class", to_string(e.cls)},
+                   {"errno", e.posix_errno ? json(*e.posix_errno) : json(nullptr)},
+                   {"winsock", winsock_number(e) ? json(*winsock_number(e)) : json(nullptr)},
+                   {"summary", address_note_text(n)}});
+  }
+  return out;
+}
+
+std::string render_verdicts(const std::vector<Verdict>& verdicts, const std::vector<AddressNote>& unreachable) {
   if (verdicts.empty()) return {};
   std::vector<std::string> endpoints;
   for (const auto& v : verdicts)
@@ -62,6 +86,8 @@ std::string render_verdicts(const std::vector<Verdict>& verdicts) {
     for (const auto& [key, versions] : groups)
       line += (line.empty() ? "" : "; ") + join_versions(versions) + " " + key.second;
     out += "  " + one_line(endpoint) + ": " + line + "\n";
+    for (const auto& n : unreachable)
+      if (n.endpoint == endpoint) out += "    " + one_line(address_note_text(n)) + "\n";
   }
   if (!fixes.empty()) out += "Why:\n" + fixes;
   return out;
@@ -77,7 +103,8 @@ nlohmann::ordered_json verdicts_to_json(const std::vector<Verdict>& verdicts) {
                    {"expected", v.expected},
                    {"summary", v.summary},
                    {"evidence", v.evidence},
-                   {"fix", v.fix.empty() ? json(nullptr) : json(v.fix)}});
+                   {"fix", v.fix.empty() ? json(nullptr) : json(v.fix)},
+                   {"unreachable_addresses", v.unreachable_addresses}});
   }
   return out;
 }

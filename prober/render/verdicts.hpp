@@ -3,12 +3,21 @@
 #include <string>
 #include <vector>
 
+#include "diagnosis/connectivity.hpp"
 #include "diagnosis/verdict.hpp"
 
 namespace tlsprobe {
 
 // One line per endpoint: the versions grouped by what they came to, then the fixes.
-std::string render_verdicts(const std::vector<Verdict>& verdicts);
+// Under an endpoint's line, each of its addresses that no attempt reached, with the reason.
+std::string render_verdicts(const std::vector<Verdict>& verdicts, const std::vector<AddressNote>& unreachable = {});
+
+// "127.0.0.2: unreachable for every version (refused 10061 in connect)"; an IPv6 address
+// without a route says so, the commonest case on IPv4-only Windows servers.
+std::string address_note_text(const AddressNote& note);
+
+// [{endpoint, address, class, errno, winsock, message}]
+nlohmann::ordered_json address_notes_to_json(const std::vector<AddressNote>& notes);
 
 // [{endpoint, version, cause, expected, summary, evidence: [...], fix}]
 nlohmann::ordered_json verdicts_to_json(const std::vector<Verdict>& verdicts);

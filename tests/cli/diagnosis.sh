@@ -93,4 +93,24 @@ assert sorted({r["address"] for r in doc["results"]}) == ["127.0.0.1", "127.0.0.
 v = doc["verdicts"][0]
 assert v["summary"].endswith("refused at 127.0.0.2"), v["summary"]
 PY
+# 4. one unreachable address: 127.0.0.1 serves TLS 1.2 only, nothing listens on 127.0.0.2. The
+#    dead address is a connectivity note; the verdicts are those of the address that answers
+#    (before: "TLS 1.2 and TLS 1.3 failing on the path", no "deprecation in effect").
+p4=$(free_port)
+serve_tls12 127.0.0.1 "$p4"
+"$tlsprobe" probe "dual.test:$p4" --resolve "dual.test:$p4:127.0.0.1,127.0.0.2" --sni localhost \
+  --format json --versions tls1.0,tls1.2 >"$work/dead.json"
+[[ $(verdict "$work/dead.json" "dual.test:$p4" tls1.2) == "works false" ]] || fail "TLS 1.2 with one dead address does not work"
+[[ $(verdict "$work/dead.json" "dual.test:$p4" tls1.0) == "server true" ]] || fail "TLS 1.0 with one dead address is not the deprecation"
+$py - "$work/dead.json" <<'PY' || fail "the dead address is not listed as unreachable"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+notes = doc["unreachable_addresses"]
+assert [(n["address"], n["class"], n["errno"], n["winsock"]) for n in notes] == [("127.0.0.2", "refused", 111, 10061)], notes
+assert all(v["unreachable_addresses"] == ["127.0.0.2"] for v in doc["verdicts"]), doc["verdicts"]
+PY
+table=$("$tlsprobe" probe "dual.test:$p4" --resolve "dual.test:$p4:127.0.0.1,127.0.0.2" --sni localhost \
+  --format table --ascii --versions tls1.0,tls1.2)
+grep -q "127.0.0.2: unreachable for every version (refused 10061 in connect)" <<<"$table" || fail "table: $table"
+grep -q "TLS 1.2 accepted" <<<"$table" || fail "table verdict: $table"
 echo "diagnosis verdicts: ok"

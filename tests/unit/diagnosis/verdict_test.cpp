@@ -141,3 +141,62 @@ TEST_CASE("verdict: the handshake works but the first request is reset -> path")
   CHECK(v.cause == Cause::path);
   CHECK(v.summary.find("TLS 1.2 handshake works, but the first request fails (reset 10054") == 0);
 }
+
+namespace {
+
+Outcome refused_at_connect(int err, int winsock) {
+  auto o = failure(Status::unreachable, ErrorClass::refused, Phase::connect, "no route");
+  o.error.posix_errno = err;
+  o.error.winsock = winsock;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("verdict: an address unreachable on every version is a connectivity note, never a TLS verdict") {
+  // A dual-stack name on an IPv4-only machine: the AAAA address fails every attempt with
+  // ENETUNREACH (10051), the IPv4 one serves TLS 1.2 and refuses TLS 1.0.
+  Report rep;
+  rep.versions = {Version::tls1_0, Version::tls1_2};
+  for (const auto* backend : {"openssl", "raw"}) {
+    rep.results.push_back(cell("10.0.0.1", backend, Version::tls1_0, alert(70)));
+    rep.results.push_back(cell("10.0.0.1", backend, Version::tls1_2, ok(Version::tls1_2)));
+    rep.results.push_back(cell("2603:1000::1", backend, Version::tls1_0, refused_at_connect(ENETUNREACH, 10051)));
+    rep.results.push_back(cell("2603:1000::1", backend, Version::tls1_2, refused_at_connect(ENETUNREACH, 10051)));
+  }
+  const auto verdicts = diagnose(rep, std::nullopt);
+  REQUIRE(verdicts.size() == 2);
+  CHECK(verdicts[0].version == Version::tls1_0);
+  CHECK(verdicts[0].cause == Cause::server);
+  CHECK(verdicts[0].expected);
+  CHECK(verdicts[1].version == Version::tls1_2);
+  CHECK(verdicts[1].cause == Cause::works);
+  for (const auto& v : verdicts) {
+    CHECK(v.unreachable_addresses == std::vector<std::string>{"2603:1000::1"});
+    CHECK(std::count(v.evidence.begin(), v.evidence.end(),
+                     "2603:1000::1: unreachable on every version, left out of this verdict") == 1);
+  }
+}
+
+TEST_CASE("verdict: an endpoint no address of which was reached keeps its unreachable verdict") {
+  const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, refused_at_connect(ECONNREFUSED, 10061)),
+                                               cell("10.0.0.2", "openssl", Version::tls1_2, refused_at_connect(ECONNREFUSED, 10061))}));
+  CHECK(v.cause == Cause::unreachable);
+  CHECK(v.unreachable_addresses.empty());
+}
+
+TEST_CASE("verdict: a local socket error on one attempt is no TLS evidence") {
+  // EMFILE on the OpenSSL attempt; raw reached the server and was accepted.
+  auto no_descriptor = failure(Status::unreachable, ErrorClass::local, Phase::connect, "Too many open files");
+  no_descriptor.error.posix_errno = EMFILE;
+  const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, no_descriptor),
+                                               cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}));
+  CHECK(v.cause == Cause::works);
+}
+
+TEST_CASE("verdict: tlsprobe's own faults are left out") {
+  const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, internal_failure(Phase::none, "boom")),
+                                               cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}));
+  CHECK(v.cause == Cause::works);
+  CHECK(v.evidence.size() == 1);
+}
