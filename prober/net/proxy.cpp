@@ -117,12 +117,19 @@ bool proxy_bypassed(std::string_view host, std::string_view no_proxy) {
   return false;
 }
 
-std::optional<ProxyConfig> proxy_for(std::string_view host, const std::optional<ProxyConfig>& flag) {
-  if (const char* no_proxy = env("NO_PROXY", "no_proxy"); no_proxy != nullptr && proxy_bypassed(host, no_proxy))
-    return std::nullopt;
-  if (flag) return flag;
-  if (const char* url = env("HTTPS_PROXY", "https_proxy")) return parse_proxy_url(url);
-  return std::nullopt;
+ProxySettings proxy_settings_from_environment(const std::optional<ProxyConfig>& flag) {
+  ProxySettings settings;
+  if (flag)
+    settings.proxy = flag;
+  else if (const char* url = env("HTTPS_PROXY", "https_proxy"))
+    settings.proxy = parse_proxy_url(url);
+  if (const char* no_proxy = env("NO_PROXY", "no_proxy")) settings.no_proxy = no_proxy;
+  return settings;
+}
+
+std::optional<ProxyConfig> proxy_for(std::string_view host, const ProxySettings& settings) {
+  if (!settings.proxy || proxy_bypassed(host, settings.no_proxy)) return std::nullopt;
+  return settings.proxy;
 }
 
 std::string connect_request(const ProxyConfig& proxy, std::string_view host, std::uint16_t port) {

@@ -32,9 +32,18 @@ ProxyConfig parse_proxy_url(std::string_view url);
 // name matching the name and its subdomains, IP literals compared exactly.
 bool proxy_bypassed(std::string_view host, std::string_view no_proxy);
 
-// --proxy when given, else HTTPS_PROXY / https_proxy from the environment, unless NO_PROXY /
-// no_proxy exempts the host.
-std::optional<ProxyConfig> proxy_for(std::string_view host, const std::optional<ProxyConfig>& flag);
+// Which proxy a run uses, decided once by the front end: the engine reads no environment,
+// so `selftest` (always direct) and a service can say what they mean.
+struct ProxySettings {
+  std::optional<ProxyConfig> proxy;  // none: every target direct
+  std::string no_proxy;              // NO_PROXY's syntax
+};
+
+// --proxy when given, else HTTPS_PROXY / https_proxy; NO_PROXY / no_proxy either way.
+ProxySettings proxy_settings_from_environment(const std::optional<ProxyConfig>& flag);
+
+// The proxy for one host: none when there is none or NO_PROXY exempts the host.
+std::optional<ProxyConfig> proxy_for(std::string_view host, const ProxySettings& settings);
 
 // The CONNECT request, byte for byte.
 std::string connect_request(const ProxyConfig& proxy, std::string_view host, std::uint16_t port);

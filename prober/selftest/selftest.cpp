@@ -39,6 +39,8 @@ Result run(const std::vector<Backend*>& backends) {
     t.label = "local " + std::string(display_name(slot.version)) + " server";
     targets.push_back(std::move(t));
   }
+  // Direct, whatever HTTPS_PROXY says: the servers are on this machine's loopback, and a
+  // proxy elsewhere cannot reach them (every version read "cannot" behind one).
   EngineOptions options;
   options.connect_timeout = std::chrono::seconds(2);
   options.handshake_timeout = std::chrono::seconds(5);

@@ -134,10 +134,18 @@ TEST_CASE("proxy: NO_PROXY sends a host direct, HTTPS_PROXY is used without --pr
   auto server = start_openssl_server(dir, {"-tls1_2"});
   auto proxy = start_tinyproxy(dir, {{server.port()}, "", ""});
   const std::string url = "http://127.0.0.1:" + std::to_string(proxy.port());
+  // The front end reads the environment once (the engine never does).
+  const auto from_environment = [] {
+    auto options = quick_options();
+    const auto settings = proxy_settings_from_environment(std::nullopt);
+    options.proxy = settings.proxy;
+    options.no_proxy = settings.no_proxy;
+    return options;
+  };
   ::setenv("HTTPS_PROXY", url.c_str(), 1);
-  const auto via_env = probe(target_of(server), {tls1_2});
+  const auto via_env = probe(target_of(server), {tls1_2}, from_environment());
   ::setenv("NO_PROXY", "localhost,127.0.0.1", 1);
-  const auto bypassed = probe(target_of(server), {tls1_2}, through(proxy));
+  const auto bypassed = probe(target_of(server), {tls1_2}, from_environment());
   ::unsetenv("HTTPS_PROXY");
   ::unsetenv("NO_PROXY");
   for (const auto& r : via_env.results) {

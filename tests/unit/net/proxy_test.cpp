@@ -83,16 +83,21 @@ TEST_CASE("proxy answers: 2xx opens the tunnel, anything else is class proxy wit
 TEST_CASE("HTTPS_PROXY and NO_PROXY from the environment") {
   ::setenv("HTTPS_PROXY", "http://u:p@envproxy:3128", 1);
   ::setenv("NO_PROXY", "internal.example", 1);
-  const auto via_env = proxy_for("login.microsoftonline.com", std::nullopt);
+  const auto env = proxy_settings_from_environment(std::nullopt);
+  const auto via_env = proxy_for("login.microsoftonline.com", env);
   REQUIRE(via_env);
   CHECK(via_env->host == "envproxy");
   CHECK(via_env->user == "u");
-  CHECK_FALSE(proxy_for("vault.internal.example", std::nullopt).has_value());
+  CHECK_FALSE(proxy_for("vault.internal.example", env).has_value());
   ProxyConfig flag;
   flag.host = "flagproxy";
-  CHECK(proxy_for("login.microsoftonline.com", flag)->host == "flagproxy");
-  CHECK_FALSE(proxy_for("vault.internal.example", flag).has_value());
+  const auto with_flag = proxy_settings_from_environment(flag);
+  CHECK(proxy_for("login.microsoftonline.com", with_flag)->host == "flagproxy");
+  CHECK_FALSE(proxy_for("vault.internal.example", with_flag).has_value());
   ::unsetenv("HTTPS_PROXY");
   ::unsetenv("NO_PROXY");
-  CHECK_FALSE(proxy_for("login.microsoftonline.com", std::nullopt).has_value());
+  CHECK_FALSE(proxy_for("login.microsoftonline.com", proxy_settings_from_environment(std::nullopt)).has_value());
+  // Settings are read once: what the environment says later changes nothing.
+  CHECK(proxy_for("login.microsoftonline.com", env)->host == "envproxy");
+  CHECK_FALSE(proxy_for("login.microsoftonline.com", ProxySettings{}).has_value());
 }

@@ -1,0 +1,14 @@
+#pragma once
+// The test programs' main: the suites talk to servers on loopback, and a proxy from the
+// developer's or CI's environment (HTTPS_PROXY, NO_PROXY ...) must not change what they see.
+#include <cstdlib>
+
+namespace tlsprobe::test {
+
+inline void clear_proxy_environment() {
+  for (const char* name : {"HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy",
+                           "NO_PROXY", "no_proxy"})
+    ::unsetenv(name);
+}
+
+}  // namespace tlsprobe::test
