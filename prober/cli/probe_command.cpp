@@ -8,11 +8,13 @@
 #include "backends/registry.hpp"
 #include "catalog/catalog.hpp"
 #include "cli/app.hpp"
+#include "cli/options.hpp"
 #include "cli/resolve_option.hpp"
 #include "core/duration.hpp"
 #include "core/errors.hpp"
 #include "core/target.hpp"
 #include "diagnosis/certificates.hpp"
+#include "diagnosis/connectivity.hpp"
 #include "diagnosis/disagreement.hpp"
 #include "diagnosis/local_facts.hpp"
 #include "diagnosis/verdict.hpp"
@@ -67,6 +69,8 @@ std::optional<registry::RegistryReport> read_registry_for_diagnosis(const std::v
   return std::nullopt;
 }
 
+constexpr int max_concurrency = 10000;
+
 int positive(int value, const char* flag, int min) {
   if (value < min) throw UsageError(std::string(flag) + " must be at least " + std::to_string(min));
   return value;
@@ -92,10 +96,10 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
   cmd->add_option("--format", args.format, "table | json | csv (default: table on a terminal, json otherwise)")
       ->check(CLI::IsMember({"table", "json", "csv"}));
   cmd->add_option("--catalog", args.catalog, "endpoint catalog file instead of the embedded one");
-  cmd->add_option("--cloud", args.clouds, "only catalog endpoints of this cloud (public, usgov, china)")
-      ->delimiter(',');
-  cmd->add_option("--group", args.groups, "only catalog endpoints of this group")->delimiter(',');
-  cmd->add_option("--targets-file", args.targets_files, "file with one target per line (# comments)");
+  one_per_use(cmd->add_option("--cloud", args.clouds, "only catalog endpoints of this cloud (public, usgov, china)")
+      ->delimiter(','));
+  one_per_use(cmd->add_option("--group", args.groups, "only catalog endpoints of this group")->delimiter(','));
+  one_per_use(cmd->add_option("--targets-file", args.targets_files, "file with one target per line (# comments)"));
   cmd->add_option("--connect-timeout", args.connect_timeout, "deadline for the TCP connect")->capture_default_str();
   cmd->add_option("--timeout", args.timeout, "deadline for the TLS handshake")->capture_default_str();
   cmd->add_option("--retries", args.retries, "re-run an attempt that failed by reset, timeout or close")
@@ -103,14 +107,16 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
   cmd->add_option("--concurrency", args.concurrency, "attempts in flight at once")->capture_default_str();
   cmd->add_option("--per-host", args.per_host, "attempts in flight at once against one address")
       ->capture_default_str();
-  cmd->add_option("--addresses", args.addresses, "probe all resolved addresses or only the first")
-      ->check(CLI::IsMember({"all", "first"}))
+  cmd->add_option("--addresses", args.addresses,
+                  "all: every address of the families this machine has (IPv4-only hosts skip AAAA), "
+                  "all-families: every A and AAAA record, first: the first address only")
+      ->check(CLI::IsMember({"all", "all-families", "first"}))
       ->capture_default_str();
-  cmd->add_option("--resolve", args.resolve,
-                  "host:port:addr[,addr...]: probe these addresses for host:port instead of asking DNS");
-  cmd->add_option("--registry", args.registry_files,
+  one_per_use(cmd->add_option("--resolve", args.resolve,
+                  "host:port:addr[,addr...]: probe these addresses for host:port instead of asking DNS"));
+  one_per_use(cmd->add_option("--registry", args.registry_files,
                   "reg export(s) of this machine's SCHANNEL, .NETFramework and WinHttp keys: failing cells get "
-                  "a local verdict and the fix (read live on Windows when not given)");
+                  "a local verdict and the fix (read live on Windows when not given)"));
   cmd->add_option("--proxy", args.proxy,
                   "HTTP CONNECT proxy http://[user:pass@]host:port (default: HTTPS_PROXY; NO_PROXY honoured)");
   cmd->add_option("--sni", args.sni, "server name to send instead of the host name");
@@ -146,8 +152,13 @@ EngineOptions engine_options(const ProbeArgs& args) {
   options.handshake_timeout = parse_duration(args.timeout);
   options.retries = positive(args.retries, "--retries", 0);
   options.concurrency = positive(args.concurrency, "--concurrency", 1);
+  // More sockets at once than this from one process is a flood, not a probe.
+  if (options.concurrency > max_concurrency)
+    throw UsageError("--concurrency must be at most " + std::to_string(max_concurrency));
   options.per_host = positive(args.per_host, "--per-host", 1);
-  options.addresses = args.addresses == "first" ? AddressMode::first : AddressMode::all;
+  options.addresses = args.addresses == "first"          ? AddressMode::first
+                      : args.addresses == "all-families" ? AddressMode::all_families
+                                                         : AddressMode::all;
   options.sni = args.sni;
   if (!args.sni.empty()) {
     // SNI carries a DNS name only (RFC 6066 3): no port, no address literal.
@@ -155,7 +166,10 @@ EngineOptions engine_options(const ProbeArgs& args) {
     if (name.label != name.host || is_ip_literal(name.host))
       throw UsageError("--sni takes a host name, not '" + args.sni + "'");
   }
-  if (!args.proxy.empty()) options.proxy = parse_proxy_url(args.proxy);
+  const auto proxy = proxy_settings_from_environment(
+      args.proxy.empty() ? std::nullopt : std::optional(parse_proxy_url(args.proxy)));
+  options.proxy = proxy.proxy;
+  options.no_proxy = proxy.no_proxy;
   for (const auto& text : args.resolve) {
     auto entry = parse_resolve(text);
     options.resolve[{entry.host, entry.port}] = std::move(entry.addresses);
@@ -176,6 +190,7 @@ std::vector<Version> planned_versions(const ProbeArgs& args, const Policy& polic
 
 // What the results mean together, computed once for whichever format is written.
 struct Analysis {
+  std::vector<AddressNote> unreachable_addresses;
   std::vector<Disagreement> disagreements;
   std::vector<Verdict> verdicts;
   std::vector<Violation> violations;
@@ -189,6 +204,7 @@ void write_report(const ProbeArgs& args, const Report& report, const Analysis& a
     nlohmann::ordered_json extra;
     extra["disagreements"] = disagreements_to_json(analysis.disagreements);
     extra["verdicts"] = verdicts_to_json(analysis.verdicts);
+    extra["unreachable_addresses"] = address_notes_to_json(analysis.unreachable_addresses);
     extra["certificate_findings"] = certificate_findings_to_json(analysis.certificate_findings);
     if (!policy.empty()) extra["policy"] = policy_to_json(policy, analysis.violations);
     if (registry) extra["registry_findings"] = registry::registry_to_json(*registry)["findings"];
@@ -203,9 +219,20 @@ void write_report(const ProbeArgs& args, const Report& report, const Analysis& a
       for (const auto& [backend, status] : d.outcomes) style.marked.insert(CellKey{d.endpoint, d.address, backend, d.version});
     style.marked_legend = "backends disagree: one saw the version accepted, another did not (see each backend's row)";
     style.certificate_findings = analysis.certificate_findings;
-    std::cout << render_table(report, style) << "\n" << render_verdicts(analysis.verdicts);
+    std::cout << render_table(report, style) << "\n" << render_verdicts(analysis.verdicts, analysis.unreachable_addresses);
   }
   std::cout.flush();
+}
+
+// An internal fault outranks a finding: the report is incomplete, and says where.
+int exit_code(const Report& report, const std::vector<Violation>& violations) {
+  const bool faulted = std::any_of(report.results.begin(), report.results.end(),
+                                   [](const AttemptResult& r) { return r.outcome.status == Status::error; });
+  if (faulted) {
+    std::cerr << "tlsprobe: internal errors in some attempts (status error in the report); please report them\n";
+    return exit_internal;
+  }
+  return violations.empty() ? exit_ok : exit_finding;
 }
 
 }  // namespace
@@ -239,17 +266,15 @@ int run_probe_command(const ProbeArgs& args) {
     report = run_probe(targets, backends, versions, options, [&](const Progress& p) { progress.update(p); });
   }
   Analysis analysis;
+  analysis.unreachable_addresses = unreachable_addresses(report);
   analysis.disagreements = find_disagreements(report);
   analysis.verdicts = diagnose(report, registry ? std::optional(local_facts_from(*registry)) : std::nullopt);
   analysis.violations = check_policy(report, policy);
   analysis.certificate_findings = find_certificate_findings(report, certificate_checks);
   write_report(args, report, analysis, policy, registry);
 
-  if (!analysis.violations.empty()) {
-    std::cerr << render_violations(analysis.violations);
-    return exit_finding;
-  }
-  return exit_ok;
+  if (!analysis.violations.empty()) std::cerr << render_violations(analysis.violations);
+  return exit_code(report, analysis.violations);
 }
 
 }  // namespace tlsprobe

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cli/app.hpp"
+#include "cli/options.hpp"
 #include "cli/terminal.hpp"
 #include "core/errors.hpp"
 #include "registry/audit.hpp"
@@ -50,8 +51,8 @@ std::string fix_note(const RegistryReport& report, const std::string& out) {
 void add_registry_command(CLI::App& app, RegistryArgs& args) {
   auto* cmd = app.add_subcommand(
       "registry", "Audit the SChannel, .NET and WinHTTP settings that decide whether this machine offers TLS 1.2");
-  cmd->add_option("--file", args.files,
-                  "a .reg export to read instead of the live registry (repeat to apply several in order)");
+  one_per_use(cmd->add_option("--file", args.files,
+                  "a .reg export to read instead of the live registry (repeat to apply several in order)"));
   cmd->add_option("--format", args.format, "table | json (default: table on a terminal, json otherwise)")
       ->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--fix-file", args.fix_file, "write a .reg that applies only the needed changes");
