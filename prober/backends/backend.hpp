@@ -21,11 +21,23 @@ struct Support {
   std::optional<std::uint32_t> sec_status{};  // SChannel: the SECURITY_STATUS that said no
 };
 
+// --http-check: what to ask after an accepted handshake. The Host header is the request's
+// SNI (or its verify name for an IP literal target).
+struct HttpCheckConfig {
+  std::string path = "/";
+  // Counted from the request's start: the handshake timeout again, so a server that
+  // swallows the request costs one more handshake deadline, never an open-ended wait.
+  std::chrono::milliseconds timeout{10000};
+};
+
 struct HandshakeRequest {
   Version version = Version::tls1_2;
   std::string sni;          // empty: send no server_name (IP literal targets)
   std::string verify_name;  // host name or IP the certificate must match
   std::chrono::steady_clock::time_point deadline;
+  // Set: after an accepted handshake send this request and report the answer. The engine
+  // asks for it only once the address's version matrix is done (see engine.cpp).
+  std::optional<HttpCheckConfig> http;
 };
 
 class Backend {
@@ -35,22 +47,13 @@ class Backend {
   // Decided at run time: what this build, on this machine, can attempt.
   virtual Support supports(Version v) const = 0;
   virtual asio::awaitable<Outcome> handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) = 0;
-};
-
-// --http-check: what to ask after an accepted handshake. Per run, not per attempt, so it
-// lives here rather than in HandshakeRequest; the Host header is the request's SNI (or its
-// verify name for an IP literal target).
-struct HttpCheckConfig {
-  std::string path = "/";
-  // Counted from the request's start: the handshake timeout again, so a server that
-  // swallows the request costs one more handshake deadline, never an open-ended wait.
-  std::chrono::milliseconds timeout{10000};
+  // Whether handshake() honours HandshakeRequest::http (the raw backend ends at the ServerHello).
+  virtual bool checks_http() const { return false; }
 };
 
 struct BackendConfig {
   std::string ca_file;       // empty: the system trust store
   bool large_hello = false;  // raw backend: a full-size ClientHello instead of one under 512 bytes
-  std::optional<HttpCheckConfig> http_check;  // OpenSSL backend only so far
 };
 
 }  // namespace tlsprobe

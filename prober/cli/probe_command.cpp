@@ -239,11 +239,11 @@ int exit_code(const Report& report, const std::vector<Violation>& violations) {
 
 int run_probe_command(const ProbeArgs& args) {
   // Every input is checked before the first packet: a typo costs nothing, not a whole run.
-  const auto options = engine_options(args);
+  auto options = engine_options(args);
   // Ten years is already longer than any certificate a public CA issues today.
   if (args.expiry_warning_days > 3650) throw UsageError("--expiry-warning must be at most 3650 days");
   const CertificateCheckOptions certificate_checks{positive(args.expiry_warning_days, "--expiry-warning", 0)};
-  const std::string http_check_path = args.http_check.empty() ? std::string() : http_path(args.http_check);
+  if (!args.http_check.empty()) options.http_check = HttpCheckConfig{http_path(args.http_check), options.handshake_timeout};
   const Policy policy = make_policy(args.require, args.forbid);
   const auto versions = planned_versions(args, policy);
   const auto targets = collect_targets(args);
@@ -252,7 +252,6 @@ int run_probe_command(const ProbeArgs& args) {
   BackendConfig config;
   config.ca_file = args.ca_file;
   config.large_hello = args.raw_hello == "large";
-  if (!http_check_path.empty()) config.http_check = HttpCheckConfig{http_check_path, options.handshake_timeout};
   std::vector<std::unique_ptr<Backend>> owned;
   std::vector<Backend*> backends;
   for (const auto& name : args.backends.empty() ? built_backends() : split_backend_list(args.backends)) {

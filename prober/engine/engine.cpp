@@ -36,6 +36,7 @@ struct Job {
   Backend* backend;
   Version version;
   std::optional<ProxyConfig> proxy;
+  bool http = false;  // the --http-check attempt of an accepted cell, not a matrix cell
   int deferrals = 0;  // times it waited for a descriptor (EMFILE) held by another attempt
 };
 
@@ -145,8 +146,10 @@ class Run {
           }
           continue;
         }
-        for (std::size_t a = 0; a < addresses.size(); ++a)
+        for (std::size_t a = 0; a < addresses.size(); ++a) {
           queue_.push_back(Job{{t, a, b, v}, t, addresses[a], backend, version, proxies_[t]});
+          ++matrix_pending_[{t, a}];
+        }
       }
     }
     pump();
@@ -200,6 +203,13 @@ class Run {
       --in_flight_;
       --per_address_[key];
       if (fault) r = faulted(job, fault);
+      if (job.http) {
+        if (!out_of_descriptors(r.outcome) || in_flight_ == 0 || job.deferrals >= max_deferrals) {
+          record_http(job, std::move(r));
+          pump();
+          return;
+        }
+      }
       if (out_of_descriptors(r.outcome) && in_flight_ > 0 && job.deferrals < max_deferrals) {
         // No descriptor now, but others are held by attempts that will finish: this machine
         // holds no more than are in flight, so that becomes the limit, and the attempt waits
@@ -210,9 +220,48 @@ class Run {
         queue_.push_front(std::move(again));
       } else {
         finish(job.key, std::move(r));
+        matrix_done(job);
       }
       pump();
     });
+  }
+
+  // The address's last matrix cell is in: its accepted cells get their HTTP check now.
+  void matrix_done(const Job& job) {
+    if (--matrix_pending_[{job.key.target, job.key.address}] > 0 || !options_.http_check) return;
+    for (const auto& [key, result] : results_) {
+      if (key.target != job.key.target || key.address != job.key.address) continue;
+      Backend* backend = backends_[key.backend];
+      if (result.outcome.status != Status::accepted || !backend->checks_http()) continue;
+      Job check = job;
+      check.key = key;
+      check.backend = backend;
+      check.version = versions_[key.version];
+      check.http = true;
+      check.deferrals = 0;
+      queue_.push_back(std::move(check));
+      ++total_;
+    }
+  }
+
+  // The cell keeps its own handshake's outcome; only the HTTP result is added, or why the
+  // handshake that was to carry the request failed.
+  void record_http(const Job& job, AttemptResult r) {
+    auto& cell = results_.at(job.key).outcome;
+    if (r.outcome.http) {
+      cell.http = std::move(r.outcome.http);
+    } else {
+      HttpCheck failed;
+      failed.path = options_.http_check->path;
+      failed.elapsed = r.elapsed;
+      ErrorInfo e = r.outcome.error;
+      if (r.outcome.status == Status::accepted) e.cls = ErrorClass::internal;
+      e.message = "the handshake that was to carry the request failed: " + e.message;
+      failed.error = std::move(e);
+      cell.http = std::move(failed);
+    }
+    ++done_;
+    if (on_progress_) on_progress_(Progress{done_, total_});
   }
 
   static bool out_of_descriptors(const Outcome& o) {
@@ -255,6 +304,7 @@ class Run {
     request.sni = sni_for(target);
     request.verify_name = options_.sni.empty() ? target.host : options_.sni;
     request.deadline = Clock::now() + options_.handshake_timeout;
+    if (job.http) request.http = options_.http_check;
     co_return co_await job.backend->handshake(socket, request);
   }
 
@@ -298,6 +348,7 @@ class Run {
   std::deque<Job> queue_;
   std::map<std::string, int> per_address_;
   std::map<SortKey, AttemptResult> results_;
+  std::map<std::pair<std::size_t, std::size_t>, int> matrix_pending_;  // (target, address): cells still queued or in flight
   int in_flight_ = 0;
   int descriptor_limit_ = std::numeric_limits<int>::max();  // lowered when the descriptors run out
   bool pumping_ = false;

@@ -34,6 +34,11 @@ struct EngineOptions {
   // --resolve: addresses to use for host:port instead of asking DNS (as curl's --resolve),
   // to probe one front end of a name, or a name before its DNS record exists.
   std::map<std::pair<std::string, std::uint16_t>, std::vector<boost::asio::ip::address>> resolve;
+  // --http-check: after an address's whole version matrix is done, each accepted cell of a
+  // backend that can (Backend::checks_http) gets one more handshake with this request. Run
+  // inside the matrix, a server that never answers would hold its connection until the HTTP
+  // deadline, and on a single-connection server the cells queued behind it would time out.
+  std::optional<HttpCheckConfig> http_check;
 };
 
 struct Progress {

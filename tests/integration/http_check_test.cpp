@@ -26,10 +26,10 @@ const std::vector<Version> modern{tls1_2, tls1_3};
 
 std::string target_of(const ServerProcess& s) { return "127.0.0.1:" + std::to_string(s.port()); }
 
-BackendConfig with_http_check() {
-  BackendConfig config;
-  config.http_check = HttpCheckConfig{"/", quick_options().handshake_timeout};
-  return config;
+EngineOptions with_http_check() {
+  auto options = quick_options();
+  options.http_check = HttpCheckConfig{"/", options.handshake_timeout};
+  return options;
 }
 
 // 0 when `document` validates against schema/report.schema.json (python3-jsonschema).
@@ -60,7 +60,7 @@ TEST_CASE("http check: nginx answers HEAD / with 200 over TLS 1.2 and 1.3") {
   TempDir dir;
   auto server = start_nginx(dir, "TLSv1.2 TLSv1.3", "HIGH:!aNULL");
   INFO(server.log_text());
-  const auto report = probe(target_of(server), modern, quick_options(), with_http_check());
+  const auto report = probe(target_of(server), modern, with_http_check());
   for (const auto v : modern) {
     check_cell(report, "openssl", server.name(), "127.0.0.1", v, accepted_as(v));
     const auto& r = cell(report, "openssl", v);
@@ -91,7 +91,7 @@ TEST_CASE("http check: a reset on the first application byte is class reset in p
   TempDir dir;
   const auto& cert = test_cert();
   auto server = start_scripted(dir, "reset_on_data", {"--cert", cert.cert.string(), "--key", cert.key.string()});
-  const auto report = probe(target_of(server), modern, quick_options(), with_http_check());
+  const auto report = probe(target_of(server), modern, with_http_check());
   INFO(server.log_text());
   for (const auto v : modern) {
     // The handshake succeeded: the cell says so, whatever the request met afterwards.
@@ -118,6 +118,39 @@ TEST_CASE("http check: a reset on the first application byte is class reset in p
   const std::string json = render_json(report, extra);
   INFO(json);
   CHECK(validate(json) == 0);
+}
+
+TEST_CASE("http check: a server that never answers HEAD changes no cell of the version matrix") {
+  // `openssl s_server -www` serves one connection at a time and answers GET only: a HEAD
+  // holds its connection until the HTTP deadline. Run inside the matrix, the attempts queued
+  // behind it timed out (39 of 60 cells in one run). Run after it, the matrix is the same as
+  // without --http-check, and the HTTP result alone says what happened.
+  TempDir dir;
+  auto server = start_openssl_server(dir, {"-tls1_2"});
+  // The HTTP deadline is the handshake's, as the CLI sets it: an attempt queued behind the
+  // held connection would wait it out and miss its own handshake deadline.
+  const auto with_http = probe(target_of(server), tls_versions(), with_http_check());
+  const auto without = probe(target_of(server), tls_versions());
+  INFO(server.log_text());
+  const Row row{{tls1_0, alert_in(70, "protocol_version")},
+                {tls1_1, alert_in(70, "protocol_version")},
+                {tls1_2, accepted_as(tls1_2)},
+                {tls1_3, alert_in(70, "protocol_version")}};
+  for (const auto* report : {&with_http, &without}) {
+    check_row(*report, "openssl", server.name(), "127.0.0.1", row);
+    check_row(*report, "raw", server.name(), "127.0.0.1", row);
+  }
+  const auto& r = cell(with_http, "openssl", tls1_2);
+  REQUIRE(r.outcome.http.has_value());
+  // Whatever s_server makes of HEAD, the answer is typed: a status line or a typed failure.
+  if (r.outcome.http->error) {
+    INFO(r.outcome.http->error->message);
+    CHECK(to_string(r.outcome.http->error->phase) == "http");
+  } else {
+    CHECK(r.outcome.http->status.has_value());
+  }
+  CHECK_FALSE(cell(with_http, "openssl", tls1_3).outcome.http.has_value());
+  CHECK_FALSE(cell(with_http, "raw", tls1_2).outcome.http.has_value());
 }
 
 }  // namespace tlsprobe::test

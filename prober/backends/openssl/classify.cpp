@@ -91,6 +91,12 @@ Outcome classify(const Observation& o) {
     return failure(Status::unsupported, ErrorClass::local, Phase::handshake,
                    "server chose the version, this client refused to continue: " + describe(o, "local policy"));
   }
+  // OpenSSL drops a plaintext alert that arrives once TLS 1.3 keys are in use before reading
+  // it (RFC 8446 5.1: records after the ServerHello are encrypted); say what came.
+  if (o.server_version == 0x0304 && o.ssl_reason == SSL_R_BAD_RECORD_TYPE && o.last_record_type == SSL3_RT_ALERT)
+    return failure(Status::rejected, ErrorClass::protocol, Phase::handshake,
+                   "the server sent a plaintext alert after its TLS 1.3 ServerHello, where RFC 8446 5.1 wants it "
+                   "encrypted: " + describe(o, "bad record type"));
   // Bytes came back that are not TLS as we asked for it (an HTTP answer, garbage, an SSLv2
   // reply), or the server broke the protocol after its ServerHello (a second
   // HelloRetryRequest, RFC 8446 4.1.4; a message longer than any sane limit): the server's

@@ -26,6 +26,7 @@ struct Observation {
 
   // Seen by the message callback, i.e. on the wire.
   int records_received = 0;
+  std::optional<std::uint8_t> last_record_type;  // content type of the last record header read
   std::optional<int> alert_received;          // fatal alert description from the server
   std::optional<int> alert_sent;              // the one we sent, when we gave up
   std::optional<std::uint16_t> server_version; // from the ServerHello (supported_versions aware)

@@ -42,6 +42,7 @@ void on_message(int write_p, int /*version*/, int content_type, const void* buf,
   }
   if (content_type == SSL3_RT_HEADER) {
     ++o.records_received;
+    if (!bytes.empty()) o.last_record_type = bytes[0];
   } else if (content_type == SSL3_RT_ALERT && bytes.size() >= 2 && bytes[0] == SSL3_AL_FATAL) {
     if (!o.alert_received) o.alert_received = bytes[1];
   } else if (content_type == SSL3_RT_HANDSHAKE && !bytes.empty() && bytes[0] == SSL3_MT_SERVER_HELLO) {
@@ -132,7 +133,7 @@ void fill_error(openssl::Observation& o, const boost::system::error_code& ec) {
 
 }  // namespace
 
-OpenSslBackend::OpenSslBackend(const BackendConfig& config) : http_check_(config.http_check) {
+OpenSslBackend::OpenSslBackend(const BackendConfig& config) {
   for (const auto v : all_versions) {
     auto ctx = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
     if (const auto why = configure(*ctx, v, config, trust_note_))
@@ -193,9 +194,9 @@ asio::awaitable<Outcome> OpenSslBackend::handshake(asio::ip::tcp::socket& socket
     // The version stays accepted whatever the request meets: the handshake succeeded, and
     // the HTTP result is reported beside it. The message callback stays on for it, so an
     // alert in answer to our data is seen with its number.
-    if (http_check_) {
+    if (request.http) {
       const std::string host = request.sni.empty() ? request.verify_name : request.sni;
-      outcome.http = co_await openssl::run_http_check(stream, *http_check_, host, observed);
+      outcome.http = co_await openssl::run_http_check(stream, *request.http, host, observed);
       ERR_clear_error();
     }
   }

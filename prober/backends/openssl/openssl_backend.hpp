@@ -18,14 +18,14 @@ class OpenSslBackend final : public Backend {
   std::string_view name() const override { return "openssl"; }
   Support supports(Version v) const override;
   asio::awaitable<Outcome> handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) override;
+  bool checks_http() const override { return true; }
 
  private:
   // One context per version, built once: loading the trust store per attempt would cost
   // more than the handshake.
   std::array<std::unique_ptr<asio::ssl::context>, all_versions.size()> contexts_;
   std::array<Support, all_versions.size()> support_;
-  std::optional<HttpCheckConfig> http_check_;
-  std::string trust_note_;  // why the system trust store is missing, when it is  // --http-check: a HEAD request after an accepted handshake
+  std::string trust_note_;  // why the system trust store is missing, when it is
 };
 
 }  // namespace tlsprobe

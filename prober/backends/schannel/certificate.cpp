@@ -86,7 +86,8 @@ TrustAnchors::TrustAnchors(const std::string& ca_file) {
   std::stringstream text;
   text << in.rdbuf();
   if (!in) throw UsageError("cannot load CA file " + ca_file + ": cannot read it");
-  roots_ = CertOpenStore(CERT_STORE_PROV_MEMORY, 0, 0, CERT_STORE_CREATE_NEW_FLAG, nullptr);
+  roots_.reset(CertOpenStore(CERT_STORE_PROV_MEMORY, 0, 0, CERT_STORE_CREATE_NEW_FLAG, nullptr));
+  if (!roots_) throw UsageError("cannot load CA file " + ca_file + ": CryptoAPI cannot open a memory store");
   int added = 0;
   for (const auto& block : pem_blocks(text.str())) {
     DWORD size = 0;
@@ -97,7 +98,7 @@ TrustAnchors::TrustAnchors(const std::string& ca_file) {
     if (!CryptStringToBinaryA(block.data(), static_cast<DWORD>(block.size()), CRYPT_STRING_BASE64HEADER, der.data(),
                               &size, nullptr, nullptr))
       continue;
-    if (CertAddEncodedCertificateToStore(roots_, X509_ASN_ENCODING, der.data(), size, CERT_STORE_ADD_ALWAYS, nullptr))
+    if (CertAddEncodedCertificateToStore(roots_.get(), X509_ASN_ENCODING, der.data(), size, CERT_STORE_ADD_ALWAYS, nullptr))
       ++added;
   }
   if (added == 0) throw UsageError("cannot load CA file " + ca_file + ": no PEM certificate in it");
@@ -105,21 +106,20 @@ TrustAnchors::TrustAnchors(const std::string& ca_file) {
   // Windows 8 dwExclusiveFlags: every Windows since 7 accepts it, and Wine accepts only it.
   CERT_CHAIN_ENGINE_CONFIG config{};
   config.cbSize = offsetof(CERT_CHAIN_ENGINE_CONFIG, dwExclusiveFlags);
-  config.hExclusiveRoot = roots_;
-  if (!CertCreateCertificateChainEngine(&config, &engine_))
+  config.hExclusiveRoot = roots_.get();
+  HCERTCHAINENGINE engine = nullptr;
+  if (!CertCreateCertificateChainEngine(&config, &engine))
     throw UsageError("cannot load CA file " + ca_file + ": CryptoAPI refused it as a trust store");
-}
-
-TrustAnchors::~TrustAnchors() {
-  if (engine_ != nullptr) CertFreeCertificateChainEngine(engine_);
-  if (roots_ != nullptr) CertCloseStore(roots_, 0);
+  engine_.reset(engine);
 }
 
 std::optional<CertificateSummary> summarize_certificate(CtxtHandle* context, const std::string& verify_name,
                                                         const TrustAnchors& anchors) {
-  PCCERT_CONTEXT cert = nullptr;
-  if (QueryContextAttributesW(context, SECPKG_ATTR_REMOTE_CERT_CONTEXT, &cert) != SEC_E_OK || cert == nullptr)
+  PCCERT_CONTEXT raw_cert = nullptr;
+  if (QueryContextAttributesW(context, SECPKG_ATTR_REMOTE_CERT_CONTEXT, &raw_cert) != SEC_E_OK || raw_cert == nullptr)
     return std::nullopt;
+  const CertificatePtr owned(raw_cert);
+  PCCERT_CONTEXT cert = owned.get();
   CertificateSummary s;
   s.subject = name_text(&cert->pCertInfo->Subject);
   s.issuer = name_text(&cert->pCertInfo->Issuer);
@@ -137,10 +137,16 @@ std::optional<CertificateSummary> summarize_certificate(CtxtHandle* context, con
   para.RequestedUsage.dwType = USAGE_MATCH_TYPE_AND;
   para.RequestedUsage.Usage.cUsageIdentifier = 1;
   para.RequestedUsage.Usage.rgpszUsageIdentifier = &server_auth;
-  PCCERT_CHAIN_CONTEXT chain = nullptr;
-  if (!CertGetCertificateChain(anchors.engine(), cert, nullptr, cert->hCertStore, &para, 0, nullptr, &chain)) {
+  // The chain is built on the event loop's thread: with flags 0 CryptoAPI may fetch missing
+  // intermediates (AIA), CRLs and root updates over the network, and on a blocked or proxied
+  // network each fetch waits for its own long timeout while every other attempt's deadline
+  // passes. A prober reports what the server presents; it does not repair the chain.
+  constexpr DWORD offline = CERT_CHAIN_CACHE_ONLY_URL_RETRIEVAL | CERT_CHAIN_DISABLE_AUTH_ROOT_AUTO_UPDATE;
+  PCCERT_CHAIN_CONTEXT raw_chain = nullptr;
+  if (!CertGetCertificateChain(anchors.engine(), cert, nullptr, cert->hCertStore, &para, offline, nullptr, &raw_chain)) {
     s.verify_error = trust_error(GetLastError());
   } else {
+    const ChainPtr chain(raw_chain);
     std::wstring name(verify_name.begin(), verify_name.end());
     SSL_EXTRA_CERT_CHAIN_POLICY_PARA ssl{};
     ssl.cbSize = sizeof ssl;
@@ -151,15 +157,13 @@ std::optional<CertificateSummary> summarize_certificate(CtxtHandle* context, con
     policy.pvExtraPolicyPara = &ssl;
     CERT_CHAIN_POLICY_STATUS status{};
     status.cbSize = sizeof status;
-    if (!CertVerifyCertificateChainPolicy(CERT_CHAIN_POLICY_SSL, chain, &policy, &status))
+    if (!CertVerifyCertificateChainPolicy(CERT_CHAIN_POLICY_SSL, chain.get(), &policy, &status))
       s.verify_error = trust_error(GetLastError());
     else if (status.dwError != 0)
       s.verify_error = trust_error(status.dwError);
     else
       s.verified = true;
-    CertFreeCertificateChain(chain);
   }
-  CertFreeCertificateContext(cert);
   return s;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The server's certificate as SChannel received it, checked through CryptoAPI the way
 // Windows clients check it: chain trust plus the SSL policy for the server name.
+#include "backends/schannel/crypt_handles.hpp"
 #include "backends/schannel/sspi.hpp"
 
 #include <wincrypt.h>
@@ -18,16 +19,16 @@ class TrustAnchors {
  public:
   // Empty file: the system store. Throws UsageError when the file has no usable certificate.
   explicit TrustAnchors(const std::string& ca_file);
-  ~TrustAnchors();
   TrustAnchors(const TrustAnchors&) = delete;
   TrustAnchors& operator=(const TrustAnchors&) = delete;
 
   // nullptr: the default chain engine (the system's roots).
-  HCERTCHAINENGINE engine() const { return engine_; }
+  HCERTCHAINENGINE engine() const { return engine_.get(); }
 
  private:
-  HCERTSTORE roots_ = nullptr;
-  HCERTCHAINENGINE engine_ = nullptr;
+  // Owned, so a constructor that throws half way frees what it opened.
+  StorePtr roots_;
+  ChainEnginePtr engine_;
 };
 
 // Subject, issuer and expiry of the remote certificate, whether its chain is trusted for

@@ -1,5 +1,7 @@
 #include "backends/schannel/chain.hpp"
 
+#include "backends/schannel/crypt_handles.hpp"
+
 #include <boost/asio/ip/address.hpp>
 
 #include <algorithm>
@@ -210,13 +212,15 @@ std::string common_name(PCCERT_CONTEXT cert) {
 
 std::vector<ChainCertificate> presented_chain(PCCERT_CONTEXT leaf) {
   // Every certificate the server sent but the leaf, each a context of its own to free.
+  std::vector<CertificatePtr> owned;
   std::vector<PCCERT_CONTEXT> sent;
   if (leaf->hCertStore != nullptr) {
     for (PCCERT_CONTEXT c = CertEnumCertificatesInStore(leaf->hCertStore, nullptr); c != nullptr;
          c = CertEnumCertificatesInStore(leaf->hCertStore, c)) {
       if (same_certificate(c, leaf)) continue;
       if (std::any_of(sent.begin(), sent.end(), [&](PCCERT_CONTEXT s) { return same_certificate(c, s); })) continue;
-      sent.push_back(CertDuplicateCertificateContext(c));
+      owned.emplace_back(CertDuplicateCertificateContext(c));
+      sent.push_back(owned.back().get());
     }
   }
   std::vector<ChainCertificate> chain{describe_certificate(leaf)};
@@ -241,7 +245,6 @@ std::vector<ChainCertificate> presented_chain(PCCERT_CONTEXT leaf) {
   }
   for (std::size_t i = 0; i < sent.size(); ++i)
     if (!used[i]) chain.push_back(describe_certificate(sent[i]));
-  for (PCCERT_CONTEXT c : sent) CertFreeCertificateContext(c);
   return chain;
 }
 

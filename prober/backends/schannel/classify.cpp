@@ -85,12 +85,15 @@ Outcome classify(const Observation& o) {
     return out;
   }
   if (o.winsock != 0) {
-    // 10054 is the reset users find in the Azure documentation and the event log; any other
-    // socket error after connecting also ended the connection under us.
-    auto out = failure(Status::rejected, ErrorClass::reset, phase_of(o),
+    // 10054 is the reset users find in the Azure documentation and the event log. 10013
+    // (Windows Firewall), 10055 (no buffers), 10024 (no sockets) are this machine's own
+    // refusals: the version never got a chance, and the server said nothing.
+    const auto err = errno_for_winsock(o.winsock);
+    const ErrorClass cls = err ? class_for_errno(*err) : ErrorClass::local;
+    auto out = failure(cls == ErrorClass::local ? Status::unreachable : Status::rejected, cls, phase_of(o),
                        o.winsock == 10054 ? "connection reset by peer" : "socket error " + std::to_string(o.winsock));
     out.error.winsock = o.winsock;
-    out.error.posix_errno = errno_for_winsock(o.winsock);
+    out.error.posix_errno = err;
     return with_status(std::move(out), o);
   }
   if (o.eof || (o.alert && *o.alert == 0))
@@ -102,9 +105,12 @@ Outcome classify(const Observation& o) {
     // version (on Windows SEC_E_ALGORITHM_MISMATCH when the registry disables it).
     if (o.bytes_received == 0)
       return refused_locally(o, "SChannel would not write a ClientHello for " + name + " (see " + key + ")");
-    // The server chose our version and SChannel walked away (a cipher suite, curve or key it
-    // will not use): the server did not refuse, this client did.
-    if (o.server_version)
+    // The server chose our version and SChannel walked away because this client will not
+    // use what it chose (SEC_E_ALGORITHM_MISMATCH: no common cipher suite, curve or key):
+    // the server did not refuse, this client did. Any other status after a ServerHello
+    // (SEC_E_ILLEGAL_MESSAGE, and Wine's SEC_E_INTERNAL_ERROR for everything) is what the
+    // server sent breaking the handshake: its fault, not this machine's.
+    if (o.server_version && *o.sec_status == status::algorithm_mismatch)
       return refused_locally(o, "the server chose " + name + ", SChannel refused to continue");
     return with_status(failure(Status::rejected, ErrorClass::protocol, phase_of(o),
                                "SChannel rejected the answer: " + status_text(*o.sec_status) + ", " +

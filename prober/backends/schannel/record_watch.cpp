@@ -13,8 +13,15 @@ namespace {
 constexpr std::size_t header = 5;
 constexpr std::uint8_t change_cipher_spec = 20;
 constexpr std::uint8_t alert_type = 21;
+constexpr std::uint8_t handshake_type = 22;
 constexpr std::uint8_t application_data = 23;
 constexpr std::uint8_t heartbeat = 24;
+
+// RFC 8446 4: a handshake message may declare up to 2^24 - 1 bytes, but no server's first
+// flight comes near this (OpenSSL refuses certificate lists over 100 KB by default). Past it
+// the server is hostile or broken, and SChannel would keep reading until the peer stops;
+// the declaration alone is the evidence.
+constexpr std::size_t max_handshake_message = std::size_t{1} << 20;
 
 }  // namespace
 
@@ -52,6 +59,10 @@ void RecordWatch::walk_records() {
       return;
     }
     if (bytes_.size() - walked_ < header + length) return;
+    if (type == handshake_type) {
+      walk_handshake(r + header, length);
+      if (not_tls_) return;
+    }
     if (type == alert_type) {
       // RFC 5246 §7.2: level(1) description(1); 2 is fatal; close_notify (0) ends it too.
       for (std::size_t i = 0; i + 1 < length; i += 2) {
@@ -63,6 +74,33 @@ void RecordWatch::walk_records() {
       }
     }
     walked_ += header + length;
+  }
+}
+
+// RFC 8446 4 handshake header: type(1) length(3), the body following over as many records as
+// it takes; headers themselves may be split between records.
+void RecordWatch::walk_handshake(const std::uint8_t* body, std::size_t length) {
+  std::size_t i = 0;
+  while (i < length) {
+    if (message_left_ > 0) {
+      const std::size_t take = std::min(message_left_, length - i);
+      message_left_ -= take;
+      i += take;
+      continue;
+    }
+    message_header_.push_back(body[i++]);
+    if (message_header_.size() < 4) continue;
+    const std::size_t declared = std::size_t{message_header_[1]} << 16 | std::size_t{message_header_[2]} << 8 |
+                                 message_header_[3];
+    const unsigned type = message_header_[0];
+    message_header_.clear();
+    if (declared > max_handshake_message) {
+      oversized_ = true;
+      not_tls_ = "the server declared a " + std::to_string(declared) + "-byte handshake message (type " +
+                 std::to_string(type) + "), far beyond any real one";
+      return;
+    }
+    message_left_ = declared;
   }
 }
 

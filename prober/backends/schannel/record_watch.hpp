@@ -25,17 +25,26 @@ class RecordWatch {
   const std::optional<wire::ServerHello>& server_hello() const { return server_hello_; }
   // The first fatal alert (or close_notify) in a plaintext record.
   const std::optional<wire::Alert>& alert() const { return alert_; }
-  // Set when the reply is not TLS at all (HTTP, SSL 2.0, garbage): the wire parser's words.
+  // Set when the reply is not TLS at all (HTTP, SSL 2.0, garbage): the wire parser's words;
+  // or when a handshake message declares a length no server sends (see record_watch.cpp).
   const std::optional<std::string>& not_tls() const { return not_tls_; }
+  // A plaintext handshake message declared a length no server sends (not_tls() says which).
+  bool oversized() const { return oversized_; }
 
  private:
   void walk_records();
+  void walk_handshake(const std::uint8_t* body, std::size_t length);
 
   std::vector<std::uint8_t> bytes_;  // at most wire::max_reply_bytes are kept
   std::size_t received_ = 0;
   std::size_t walked_ = 0;       // offset of the next record header to read
   bool encrypted_ = false;       // the server's ChangeCipherSpec or application data came
   bool reply_decided_ = false;   // the wire parser has given its verdict on the first answer
+  // Plaintext handshake messages across records: the header being read, and what is left of
+  // the message it declared.
+  std::vector<std::uint8_t> message_header_;
+  std::size_t message_left_ = 0;
+  bool oversized_ = false;
   std::optional<wire::ServerHello> server_hello_;
   std::optional<wire::Alert> alert_;
   std::optional<std::string> not_tls_;

@@ -104,7 +104,7 @@ void fill_socket_error(schannel::Observation& o, const boost::system::error_code
 }  // namespace
 
 SchannelBackend::SchannelBackend(const BackendConfig& config)
-    : anchors_(std::make_unique<schannel::TrustAnchors>(config.ca_file)), http_check_(config.http_check) {
+    : anchors_(std::make_unique<schannel::TrustAnchors>(config.ca_file)) {
   const auto os = schannel::windows_version();
   for (const auto v : all_versions) {
     schannel::CredentialApi api{};
@@ -164,7 +164,9 @@ asio::awaitable<Outcome> SchannelBackend::handshake(asio::ip::tcp::socket& socke
         if (ec) break;
         pending.insert(pending.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
         watch.add(std::span(chunk.data(), n));
-        if (pending.size() > max_pending) break;
+        // A message declared larger than any server sends: waiting for it would only pull
+        // in what a hostile peer chooses to send.
+        if (pending.size() > max_pending || watch.oversized()) break;
       }
       step = context.next(pending);
     }
@@ -187,7 +189,7 @@ asio::awaitable<Outcome> SchannelBackend::handshake(asio::ip::tcp::socket& socke
     outcome.certificate = schannel::summarize_certificate(context.handle(), request.verify_name, *anchors_);
   // One HEAD request over the accepted handshake; whatever happens to it, the version stays accepted.
   if (outcome.status == Status::accepted) {
-    if (const auto& http = http_check_) {
+    if (const auto& http = request.http) {
       const auto& host = request.sni.empty() ? request.verify_name : request.sni;
       outcome.http = co_await schannel::run_http_check(socket, context, std::move(pending),
                                                        outcome.negotiated == Version::tls1_3, *http, host);

@@ -23,6 +23,7 @@ class SchannelBackend final : public Backend {
   std::string_view name() const override { return "schannel"; }
   Support supports(Version v) const override;
   asio::awaitable<Outcome> handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) override;
+  bool checks_http() const override { return true; }
 
  private:
   // One credentials handle per version, acquired once: SChannel reads the registry then,
@@ -30,7 +31,6 @@ class SchannelBackend final : public Backend {
   std::array<std::unique_ptr<schannel::Credentials>, all_versions.size()> credentials_;
   std::array<Support, all_versions.size()> support_;
   std::unique_ptr<schannel::TrustAnchors> anchors_;
-  std::optional<HttpCheckConfig> http_check_;  // --http-check: one HEAD after an accepted handshake
 };
 
 }  // namespace tlsprobe
