@@ -91,12 +91,6 @@ Target parse_host(const toml::node& node, std::string_view source) {
   }
 }
 
-std::string make_label(const std::string& host, std::uint16_t port) {
-  std::string label = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-  if (port != 443) label += ":" + std::to_string(port);
-  return label;
-}
-
 Target parse_entry(const toml::table& entry, std::string_view source) {
   reject_unknown_keys(entry, source);
   const toml::node* host = entry.get("host");
@@ -109,7 +103,7 @@ Target parse_entry(const toml::table& entry, std::string_view source) {
       fail(source, port->source(), "'port' must be an integer 1..65535");
     target.port = static_cast<std::uint16_t>(value->get());
   }
-  target.label = make_label(target.host, target.port);
+  target.label = target_label(target.host, target.port);
 
   const std::string* cloud = optional_string(entry, "cloud", source);
   if (cloud == nullptr)

@@ -100,9 +100,24 @@ Target parse_target(std::string_view text) {
   t.host = std::string(host);
   if (!t.host.empty() && t.host.back() == '.' && !is_ip_literal(t.host)) t.host.pop_back();
   for (auto& c : t.host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  t.label = t.host.find(':') != std::string::npos ? "[" + t.host + "]" : t.host;
-  if (t.port != 443) t.label += ":" + std::to_string(t.port);
+  t.label = target_label(t.host, t.port);
   return t;
+}
+
+// Appended piece by piece: GCC 12 at -O3 takes `"[" + host + "]"` for an overlapping memcpy
+// (a -Wrestrict false positive, GCC bug 105329).
+std::string bracketed(std::string_view host) {
+  if (host.find(':') == std::string_view::npos) return std::string(host);
+  std::string out;
+  out.reserve(host.size() + 2);
+  out.append(1, '[').append(host).append(1, ']');
+  return out;
+}
+
+std::string target_label(std::string_view host, std::uint16_t port) {
+  std::string label = bracketed(host);
+  if (port != 443) label.append(1, ':').append(std::to_string(port));
+  return label;
 }
 
 }  // namespace tlsprobe

@@ -21,4 +21,11 @@ Target parse_target(std::string_view text);
 
 bool is_ip_literal(std::string_view host);
 
+// An IPv6 literal in brackets ("[::1]", RFC 3986 3.2.2), anything else as it is: the form of
+// a host in a label, a Host header and a CONNECT authority.
+std::string bracketed(std::string_view host);
+
+// How rows name a target: "host", "host:8443", "[::1]:8443" (443 is left out).
+std::string target_label(std::string_view host, std::uint16_t port);
+
 }  // namespace tlsprobe

@@ -1,5 +1,7 @@
 #include "net/http_head.hpp"
 
+#include "core/target.hpp"
+
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/http/error.hpp>
 #include <boost/beast/http/write.hpp>
@@ -9,9 +11,7 @@ namespace tlsprobe {
 
 namespace http = boost::beast::http;
 
-std::string host_header(const std::string& name) {
-  return name.find(':') != std::string::npos ? "[" + name + "]" : name;
-}
+std::string host_header(const std::string& name) { return bracketed(name); }
 
 http::request<http::empty_body> head_request(const std::string& path, const std::string& host) {
   http::request<http::empty_body> req{http::verb::head, path, 11};

@@ -53,8 +53,7 @@ std::string base64(std::string_view text) {
 }
 
 std::string authority(std::string_view host, std::uint16_t port) {
-  const bool v6 = host.find(':') != std::string_view::npos;
-  return (v6 ? "[" + std::string(host) + "]" : std::string(host)) + ":" + std::to_string(port);
+  return bracketed(host).append(1, ':').append(std::to_string(port));
 }
 
 const char* env(const char* upper, const char* lower_name) {

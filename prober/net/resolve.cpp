@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 
 #include "core/native_codes.hpp"
 
@@ -33,6 +34,8 @@ Resolution resolve_host(const std::string& host, std::uint16_t port, Families fa
     out.failure = std::move(o);
     return out;
   }
+  // Freed on every path out, an allocation failure below included.
+  const std::unique_ptr<addrinfo, decltype(&freeaddrinfo)> owned(list, &freeaddrinfo);
   for (auto* ai = list; ai != nullptr; ai = ai->ai_next) {
     boost::asio::ip::tcp::endpoint ep;
     if (ai->ai_addrlen > ep.capacity()) continue;
@@ -40,7 +43,6 @@ Resolution resolve_host(const std::string& host, std::uint16_t port, Families fa
     ep.resize(ai->ai_addrlen);
     if (std::find(out.addresses.begin(), out.addresses.end(), ep) == out.addresses.end()) out.addresses.push_back(ep);
   }
-  freeaddrinfo(list);
   if (out.addresses.empty()) {
     auto o = failure(Status::unreachable, ErrorClass::dns, Phase::resolve, "no address for " + host);
     o.error.winsock = 11004;  // WSANO_DATA

@@ -1,6 +1,9 @@
 #ifdef _WIN32
 #include "registry/live_registry.hpp"
 
+#include <memory>
+#include <type_traits>
+
 #include <windows.h>
 
 #include <string>
@@ -72,11 +75,12 @@ RegSnapshot read_live_registry() {
   RegSnapshot out;
   for (const auto& w : wanted_keys()) {
     const auto [sub, view] = subkey_and_view(w.key);
-    HKEY key = nullptr;
-    if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, sub.c_str(), 0, KEY_QUERY_VALUE | view, &key) != ERROR_SUCCESS) continue;
+    HKEY raw = nullptr;
+    if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, sub.c_str(), 0, KEY_QUERY_VALUE | view, &raw) != ERROR_SUCCESS) continue;
+    // Closed on every path out, a throwing read_values included.
+    const std::unique_ptr<std::remove_pointer_t<HKEY>, decltype(&RegCloseKey)> key(raw, &RegCloseKey);
     out.add_key(w.key);
-    read_values(key, w, out);
-    RegCloseKey(key);
+    read_values(key.get(), w, out);
   }
   return out;
 }

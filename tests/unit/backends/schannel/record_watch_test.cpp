@@ -71,3 +71,35 @@ TEST_CASE("record watch: a reply that is not TLS") {
   CHECK(w.not_tls()->find("HTTP/1.1 400") != std::string::npos);
   CHECK_FALSE(w.alert().has_value());
 }
+
+TEST_CASE("record watch: a handshake message declaring 16 MiB is the server's fault, split headers included") {
+  // ServerHello, then a Certificate header (type 11) declaring 0xFFFFFF bytes, its four
+  // bytes split over two records: SChannel would read for as long as the peer sends.
+  const auto w = fed({server_hello, hex("16 0303 0002 0b ff"), hex("16 0303 0004 ffff 0000")});
+  CHECK(w.server_hello().has_value());
+  CHECK(w.oversized());
+  REQUIRE(w.not_tls().has_value());
+  CHECK(*w.not_tls() == "the server declared a 16777215-byte handshake message (type 11), far beyond any real one");
+}
+
+TEST_CASE("record watch: a large but real certificate message over many records is fine") {
+  // 60 KB of Certificate body across four records after the ServerHello.
+  wire::test::Bytes body(4 + 60000, 0);
+  body[0] = 11;
+  body[1] = 0x00;
+  body[2] = 0xEA;
+  body[3] = 0x60;  // 60000
+  auto w = fed({server_hello});
+  for (std::size_t at = 0; at < body.size(); at += 16384) {
+    const std::size_t n = std::min<std::size_t>(16384, body.size() - at);
+    wire::test::Bytes record{0x16, 0x03, 0x03, static_cast<std::uint8_t>(n >> 8), static_cast<std::uint8_t>(n)};
+    record.insert(record.end(), body.begin() + static_cast<std::ptrdiff_t>(at),
+                  body.begin() + static_cast<std::ptrdiff_t>(at + n));
+    w.add(record);
+  }
+  CHECK_FALSE(w.oversized());
+  CHECK_FALSE(w.not_tls().has_value());
+  w.add(hex("15 0303 0002 02 2a"));  // and an alert after it is still read
+  REQUIRE(w.alert().has_value());
+  CHECK(w.alert()->description == 42);
+}
