@@ -478,6 +478,18 @@ TEST_CASE("hostile hello_silence: a ServerHello then silence is a handshake time
                      raw_row(versions, raw_accepts)});
 }
 
+TEST_CASE("hostile no_renegotiation_info: a server without RFC 5746 is reached, not blamed on this machine") {
+  // Rule: OpenSSL 3 by default refuses a ServerHello without renegotiation_info and would
+  // report it as this machine's refusal; the probing contexts set SSL_OP_LEGACY_SERVER_CONNECT
+  // (as SChannel behaves), so OpenSSL goes on and waits for the Certificate that never comes:
+  // rejected / timeout, phase handshake — never unsupported/local. Raw has its ServerHello
+  // for the forced version: accepted. The TLS 1.3 hello gets the capped TLS 1.2 ServerHello.
+  const std::vector<Version> versions{tls1_0, tls1_2, tls1_3};
+  const Rule openssl = [](Version v) { return v == tls1_3 ? mismatch(tls1_2) : timeout_in(Phase::handshake); };
+  const Rule raw = [](Version v) { return v == tls1_3 ? mismatch(tls1_2) : raw_accepts(v); };
+  check_hostile(Case{"no_renegotiation_info", versions, openssl_row(versions, openssl), raw_row(versions, raw)});
+}
+
 TEST_CASE("hostile alert_bytewise: a fatal alert 70 one byte per write is still alert 70") {
   // Rule: the alert reassembled from seven segments: rejected / alert 70 protocol_version,
   // phase hello, both backends.

@@ -34,7 +34,7 @@ MODES = (
     "trickle", "endless", "huge_length", "garbage", "http400", "half_fin", "half_rst", "sslv2",
     "hello_silence", "alert_bytewise", "empty_records", "accept_close", "half_open", "never_accept",
     "never_accept_queued", "big_cert", "long_chain", "alert_junk", "hrr_loop", "hello_request_flood",
-    "tls13_alert_after_sh", "cert_16mb",
+    "tls13_alert_after_sh", "cert_16mb", "no_renegotiation_info",
 )
 # Modes that serve a real handshake with Python's ssl module and need --cert / --key.
 REAL_TLS_MODES = ("big_cert", "long_chain")
@@ -209,7 +209,7 @@ def pick_suite(version, offered):
     return preferred[0]
 
 
-def server_hello_message(hello, cap=TLS13, retry_group=None):
+def server_hello_message(hello, cap=TLS13, retry_group=None, renegotiation_info=True):
     """A ServerHello (or, with retry_group, a HelloRetryRequest) in answer to `hello`, as the
     bare handshake message (type 2). Returns (version, message).
 
@@ -245,7 +245,7 @@ def server_hello_message(hello, cap=TLS13, retry_group=None):
     else:
         body = u16(version) + os.urandom(32) + b"\x00" + u16(suite) + b"\x00"
         wants_reneg = EXT_RENEGOTIATION_INFO in hello.extensions or SCSV_RENEGOTIATION in hello.suites
-        if version >= TLS10 and wants_reneg:
+        if version >= TLS10 and wants_reneg and renegotiation_info:
             body += vec16(u16(EXT_RENEGOTIATION_INFO) + vec16(b"\x00"))
     return version, handshake(HT_SERVER_HELLO, body)
 
@@ -516,6 +516,19 @@ def mode_hello_silence(conn, hello, ctx):
     conn.close()
 
 
+def mode_no_renegotiation_info(conn, hello, ctx):
+    # A TLS 1.2 (or older) ServerHello without renegotiation_info although the client asked
+    # for it (RFC 5746 3.4: a server that does not know the extension), then silence. Servers
+    # like that still exist behind old load balancers; OpenSSL 3 refuses them by default
+    # ("unsafe legacy renegotiation disabled"), SChannel does not.
+    version, message = server_hello_message(hello, cap=TLS12, renegotiation_info=False)
+    data = record(CT_HANDSHAKE, record_version(version), message)
+    send(conn, data, ctx.deadline)
+    ctx.sent += len(data)
+    drain(conn, ctx.deadline)
+    conn.close()
+
+
 def mode_alert_bytewise(conn, hello, ctx):
     # 15 03 01 00 02 02 46 (fatal protocol_version, RFC 5246 7.2), one byte per write with
     # TCP_NODELAY and BYTEWISE_PAUSE between: a record split over seven segments.
@@ -707,7 +720,7 @@ HELLO_MODES = {
     "alert_bytewise": mode_alert_bytewise, "empty_records": mode_empty_records,
     "half_open": mode_half_open, "alert_junk": mode_alert_junk, "hrr_loop": mode_hrr_loop,
     "hello_request_flood": mode_hello_request_flood, "tls13_alert_after_sh": mode_tls13_alert_after_sh,
-    "cert_16mb": mode_cert_16mb,
+    "cert_16mb": mode_cert_16mb, "no_renegotiation_info": mode_no_renegotiation_info,
 }
 
 

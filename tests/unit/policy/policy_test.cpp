@@ -159,3 +159,14 @@ TEST_CASE("policy: protocol and local failures carry their native text") {
   REQUIRE(v.size() == 1);
   CHECK(v[0].detail == "not accepted: openssl rejected (local in handshake: client refused to continue)");
 }
+
+TEST_CASE("policy: an attempt that failed inside tlsprobe proves nothing either way") {
+  // openssl hit an internal fault at TLS 1.2, raw saw it accepted: require holds on raw's
+  // evidence; forbid TLS 1.0 is not violated by a fault that proves no acceptance.
+  Grid g;
+  g.add("openssl", Version::tls1_2, internal_failure(Phase::none, "boom"));
+  g.add("raw", Version::tls1_2, accepted(Version::tls1_2, "TLS_AES_128_GCM_SHA256"));
+  g.add("openssl", Version::tls1_0, internal_failure(Phase::none, "boom"));
+  g.add("raw", Version::tls1_0, reset());
+  CHECK(check_policy(g.rep, make_policy("tls1.2", "tls1.0")).empty());
+}
