@@ -2,27 +2,12 @@
 # Verdicts end to end on loopback, as issue-level scenarios:
 #  1. a registry export disabling the TLS 1.2 client + a server accepting TLS 1.2 -> local, with the fix;
 #  2. a server that resets old hellos -> TLS 1.0/1.1 refused by the server (deprecation, expected), TLS 1.2 works;
-#  3. a name with two addresses, one of which resets -> path.
+#  3. a name with two addresses, one of which resets -> path;
+#  4. a name with two addresses, nothing listening on one -> a connectivity note, the other's verdicts.
 set -euo pipefail
 tlsprobe=$1 source_dir=$2
-py=/usr/bin/python3
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-free_port() { $py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_port() {
-  for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0
-    sleep 0.1
-  done
-  fail "nothing listens on $1:$2"
-}
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -days 2 \
   -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
 serve_tls12() {  # host port

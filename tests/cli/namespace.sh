@@ -14,16 +14,8 @@ if [[ ${TLSPROBE_IN_NAMESPACE:-} != 1 ]]; then
   fi
   exec env TLSPROBE_IN_NAMESPACE=1 unshare --net --mount "$0" "$@"
 fi
-py=/usr/bin/python3
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+# shellcheck source=lib.sh
+source "$(dirname "$0")/lib.sh"
 
 # Loopback only, and no IPv6 at all. glibc's AI_ADDRCONFIG does not count 127.0.0.1 itself as
 # "this machine has IPv4", so a second loopback address stands for the machine's IPv4 one.
@@ -35,11 +27,11 @@ mount --bind "$work/hosts" /etc/hosts
 
 openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -days 2 \
   -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
-port=$($py -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 openssl s_server -accept "127.0.0.1:$port" -cert "$work/cert.pem" -key "$work/key.pem" -tls1_2 -www -quiet \
   >/dev/null 2>&1 </dev/null &
 pids+=($!)
-for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+wait_port 127.0.0.1 "$port"
 
 "$tlsprobe" probe "dual.test:$port" --sni localhost --versions tls1.0,tls1.2 --format json >"$work/default.json"
 "$tlsprobe" probe "dual.test:$port" --sni localhost --versions tls1.0,tls1.2 --format json \

@@ -30,6 +30,8 @@ import sys
 import threading
 import time
 
+from serving import accept_loop, log
+
 MODES = (
     "trickle", "endless", "huge_length", "garbage", "http400", "half_fin", "half_rst", "sslv2",
     "hello_silence", "alert_bytewise", "empty_records", "accept_close", "half_open", "never_accept",
@@ -78,10 +80,6 @@ CERT_16MB_SENT = 64 << 10        # cert_16mb: how much of the announced 16 MiB i
 FLOOD_SINGLE = 1000              # hello_request_flood: HelloRequests in records of their own ...
 FLOOD_PACKED = 8192              # ... and packed 4096 to a record, before and again after the ServerHello
 HOLD_LIMIT = 10.0                # accept_close / half_open: how long a half-closed socket is held
-
-
-def log(message):
-    print(f"{time.strftime('%H:%M:%S')} {message}", flush=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -854,8 +852,7 @@ def main(argv):
     # never_accept: a backlog of 0 (Linux then queues one connection); never_accept_queued:
     # room for 64 connections the kernel completes and nobody ever serves.
     listener.listen(0 if args.mode == "never_accept" else 64 if args.mode == "never_accept_queued" else 128)
-    start = time.monotonic()
-    end = start + args.lifetime
+    end = time.monotonic() + args.lifetime
     log(f"mode {args.mode} on {args.host}:{args.port}, lifetime {args.lifetime}s, "
         f"connection limit {args.connection_limit}s")
     if args.mode in UNACCEPTED_MODES:
@@ -863,29 +860,7 @@ def main(argv):
         log("lifetime or idle limit reached, exiting")
         listener.close()
         return 0
-    listener.settimeout(0.25)
-    last_connection = start
-    slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
-    while True:
-        now = time.monotonic()
-        if now >= end or now - last_connection >= args.idle:
-            break
-        try:
-            conn, peer = listener.accept()
-        except socket.timeout:
-            continue
-        except OSError as error:
-            log(f"accept: {error}")
-            time.sleep(0.05)
-            continue
-        last_connection = time.monotonic()
-        if not slots.acquire(blocking=False):
-            conn.close()
-            continue
-        peer_text = f"{peer[0]}:{peer[1]}"
-        threading.Thread(target=serve_one, args=(conn, peer_text, args, end, slots), daemon=True).start()
-    log("lifetime or idle limit reached, exiting")
-    listener.close()
+    accept_loop(listener, args, serve_one, MAX_CONNECTIONS)
     return 0
 
 

@@ -17,6 +17,8 @@ import sys
 import threading
 import time
 
+from serving import accept_loop, log
+
 MODES = ("reset", "alert70", "alert40", "silent", "downgrade", "reset_old", "ssl3", "reset_on_data")
 
 # RFC 8446 5.1: a record is at most 2^14 bytes of plaintext; allow some slack, read no more.
@@ -61,10 +63,6 @@ def ssl3_flight(cert_der):
     for msg_type, body in ((0x02, hello), (0x0B, certificate), (0x0E, b"")):
         messages += bytes([msg_type]) + len(body).to_bytes(3, "big") + body
     return b"\x16\x03\x00" + struct.pack("!H", len(messages)) + messages
-
-
-def log(message):
-    print(f"{time.strftime('%H:%M:%S')} {message}", flush=True)
 
 
 def recv_exact(sock, count, deadline):
@@ -279,34 +277,9 @@ def main(argv):
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     listener.bind((args.host, args.port))
     listener.listen(128)
-    listener.settimeout(0.25)
-    start = time.monotonic()
-    end = start + args.lifetime
-    last_connection = start
-    slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
     log(f"mode {args.mode} on {args.host}:{args.port}, lifetime {args.lifetime}s")
-    while True:
-        now = time.monotonic()
-        if now >= end or now - last_connection >= args.idle:
-            break
-        try:
-            conn, peer = listener.accept()
-        except socket.timeout:
-            continue
-        except OSError as error:
-            log(f"accept: {error}")
-            time.sleep(0.05)
-            continue
-        last_connection = time.monotonic()
-        if not slots.acquire(blocking=False):
-            conn.close()
-            continue
-        peer_text = f"{peer[0]}:{peer[1]}"
-        threading.Thread(target=serve_one, args=(conn, peer_text, args, end, slots), daemon=True).start()
-    log("lifetime or idle limit reached, exiting")
-    listener.close()
+    accept_loop(listener, args, serve_one, MAX_CONNECTIONS)
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,41 @@
+"""The accept loop both scripted servers share: loopback only, one thread per connection
+(at most `max_connections` at once, the rest closed at once), and an end by itself after
+`lifetime` seconds, or `idle` seconds without a new connection. Standard library only."""
+import socket
+import threading
+import time
+
+
+def log(message):
+    print(f"{time.strftime('%H:%M:%S')} {message}", flush=True)
+
+
+def accept_loop(listener, args, serve_one, max_connections):
+    """Calls serve_one(conn, peer_text, args, end, slots) on a thread of its own for each
+    connection; serve_one must release `slots` when done. Returns when the lifetime or idle
+    limit is reached, and closes the listener."""
+    listener.settimeout(0.25)
+    start = time.monotonic()
+    end = start + args.lifetime
+    last_connection = start
+    slots = threading.BoundedSemaphore(max_connections)
+    while True:
+        now = time.monotonic()
+        if now >= end or now - last_connection >= args.idle:
+            break
+        try:
+            conn, peer = listener.accept()
+        except socket.timeout:
+            continue
+        except OSError as error:
+            log(f"accept: {error}")
+            time.sleep(0.05)
+            continue
+        last_connection = time.monotonic()
+        if not slots.acquire(blocking=False):
+            conn.close()
+            continue
+        peer_text = f"{peer[0]}:{peer[1]}"
+        threading.Thread(target=serve_one, args=(conn, peer_text, args, end, slots), daemon=True).start()
+    log("lifetime or idle limit reached, exiting")
+    listener.close()
