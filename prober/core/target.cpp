@@ -15,11 +15,14 @@
 namespace tlsprobe {
 namespace {
 
+// inet_pton reads a C string: "10.0.0.1\0junk" would pass as an address.
 bool is_ipv4(std::string_view s) {
+  if (s.find('\0') != std::string_view::npos) return false;
   in_addr a{};
   return inet_pton(AF_INET, std::string(s).c_str(), &a) == 1;
 }
 bool is_ipv6(std::string_view s) {
+  if (s.find('\0') != std::string_view::npos) return false;
   in6_addr a{};
   return inet_pton(AF_INET6, std::string(s).c_str(), &a) == 1;
 }
@@ -92,6 +95,8 @@ Target parse_target(std::string_view text) {
     if (!is_ipv4(host)) {
       std::string h(host);
       if (!h.empty() && h.back() == '.') h.pop_back();  // a fully qualified "name." is fine
+      if (!h.empty() && h.back() == '.')
+        throw UsageError("bad target '" + std::string(text) + "': empty label in host name");
       if (const auto why = check_hostname(h); !why.empty())
         throw UsageError("bad target '" + std::string(text) + "': " + why);
     }

@@ -15,9 +15,16 @@ bool same_text_ignoring_case(std::string_view a, std::string_view b) {
          });
 }
 
+// RFC 4514 2.4: a trailing space that is escaped ("foo\ ") is part of the value.
+bool escaped_at_end(std::string_view s) {
+  std::size_t backslashes = 0;
+  for (std::size_t i = s.size() - 1; i > 0 && s[i - 1] == '\\'; --i) ++backslashes;
+  return backslashes % 2 == 1;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  while (!s.empty() && s.back() == ' ' && !escaped_at_end(s)) s.remove_suffix(1);
   return s;
 }
 

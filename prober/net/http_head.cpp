@@ -1,5 +1,7 @@
 #include "net/http_head.hpp"
 
+#include <algorithm>
+
 #include "core/target.hpp"
 
 #include <boost/asio/buffer.hpp>
@@ -46,22 +48,34 @@ bool HeadResponseReader::feed(std::string_view bytes, boost::system::error_code&
     ec = error_;
     return done() && !error_;
   }
+  // The header is held here until its end has arrived, then parsed in one piece: Beast
+  // checks header_limit per put() only, and decides a header differently by how it was cut
+  // (found by fuzzing), so how the peer's bytes were split must not change the verdict.
   pending_.append(bytes);
-  // The parser takes whole lines only and says need_more for the rest, which stays here
-  // until the next bytes complete it; it counts the header against the limit itself.
-  while (!pending_.empty() && !done()) {
-    boost::system::error_code step;
-    const auto used = parser_.put(boost::asio::buffer(pending_), step);
-    pending_.erase(0, used);
-    if (step == http::error::need_more) break;
-    if (step) {
-      error_ = step;
-      break;
-    }
-    if (used == 0) break;
+  // An answer that does not start as one (an SSH banner, TLS, a block page's garbage) is
+  // refused at once, decided on the first five bytes whatever the cuts.
+  constexpr std::string_view magic = "HTTP/";
+  const std::size_t head = std::min(pending_.size(), magic.size());
+  if (std::string_view(pending_).substr(0, head) != magic.substr(0, head)) {
+    error_ = http::error::bad_version;
+    ec = error_;
+    return false;
   }
-  // Beast enforces the limit only on what it has seen as a unit; bytes held back here count too.
-  if (!error_ && !done() && pending_.size() > http_header_limit) error_ = http::error::header_limit;
+  const auto crlf = pending_.find("\r\n\r\n");
+  const auto lf = pending_.find("\n\n");
+  const std::size_t end = std::min(crlf == std::string::npos ? crlf : crlf + 4, lf == std::string::npos ? lf : lf + 2);
+  if (end == std::string::npos || end > http_header_limit) {
+    if (pending_.size() > http_header_limit || end != std::string::npos) error_ = http::error::header_limit;
+    ec = error_;
+    return false;
+  }
+  boost::system::error_code step;
+  parser_.put(boost::asio::buffer(pending_.data(), end), step);
+  pending_.clear();
+  if (!step && !done()) step = http::error::partial_message;
+  // RFC 9110 15: a status is three digits, 100 to 599; Beast takes any number.
+  if (!step && (parser_.get().result_int() < 100 || parser_.get().result_int() > 599)) step = http::error::bad_status;
+  error_ = step;
   ec = error_;
   return done() && !error_;
 }

@@ -40,14 +40,14 @@ class HeadResponseReader {
   // Feeds the next plaintext bytes. True once the header is complete; an error (not HTTP,
   // a header over http_header_limit) lands in `ec` and stays.
   bool feed(std::string_view bytes, boost::system::error_code& ec);
-  bool done() const { return parser_.is_header_done(); }
+  bool done() const { return parser_.is_header_done() && !error_; }
   // Once done(): 200, and "HTTP/1.1 200 OK".
   int status() const;
   std::string status_line() const;
 
  private:
   boost::beast::http::response_parser<boost::beast::http::empty_body> parser_;
-  std::string pending_;  // fed, not yet consumed by the parser (an unfinished line)
+  std::string pending_;  // fed, held until the header's end arrives
   boost::system::error_code error_;
 };
 

@@ -70,8 +70,17 @@ ProxyConfig parse_proxy_url(std::string_view url) {
   std::string_view rest = url;
   if (const auto scheme = rest.find("://"); scheme != std::string_view::npos) {
     const auto name = lower(rest.substr(0, scheme));
-    if (name != "http")
-      throw UsageError("proxy scheme '" + name + "' is not supported: tlsprobe speaks HTTP CONNECT (write http://host:port)");
+    if (name != "http") {
+      // RFC 3986 3.1: a scheme is letters, digits, '+', '-', '.'. Anything else before "://"
+      // is not one (it may even hold credentials, "user:pass@host:port://"), so it is not
+      // repeated (found by fuzzing).
+      const bool scheme_like = !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '+' || c == '-' || c == '.';
+      });
+      throw UsageError(scheme_like ? "proxy scheme '" + name +
+                                         "' is not supported: tlsprobe speaks HTTP CONNECT (write http://host:port)"
+                                   : std::string("proxy URL has no valid scheme before '://' (write http://host:port)"));
+    }
     rest = rest.substr(scheme + 3);
   }
   if (!rest.empty() && rest.back() == '/') rest.remove_suffix(1);

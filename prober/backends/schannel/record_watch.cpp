@@ -38,11 +38,19 @@ void RecordWatch::add(std::span<const std::uint8_t> bytes) {
       if (const auto* hello = std::get_if<wire::ServerHello>(&reply)) {
         server_hello_ = *hello;
       } else if (!std::holds_alternative<wire::Alert>(reply)) {
-        not_tls_ = wire::describe(reply);  // the alert itself is read below, wherever it comes
+        reply_not_tls_ = true;  // the alert itself is read below, wherever it comes
       }
     }
   }
-  if (!not_tls_) walk_records();
+  if (!reply_not_tls_ && !not_tls_) walk_records();
+}
+
+// Described from every byte kept, not from the prefix that decided: the wire parser's words
+// quote more of a non-TLS reply as more of it arrives, and how the peer's bytes were cut
+// must not change them (found by fuzzing).
+std::optional<std::string> RecordWatch::not_tls() const {
+  if (reply_not_tls_) return wire::describe(wire::parse_reply(bytes_));
+  return not_tls_;
 }
 
 void RecordWatch::walk_records() {

@@ -27,7 +27,7 @@ class RecordWatch {
   const std::optional<wire::Alert>& alert() const { return alert_; }
   // Set when the reply is not TLS at all (HTTP, SSL 2.0, garbage): the wire parser's words;
   // or when a handshake message declares a length no server sends (see record_watch.cpp).
-  const std::optional<std::string>& not_tls() const { return not_tls_; }
+  std::optional<std::string> not_tls() const;
   // A plaintext handshake message declared a length no server sends (not_tls() says which).
   bool oversized() const { return oversized_; }
 
@@ -47,7 +47,8 @@ class RecordWatch {
   bool oversized_ = false;
   std::optional<wire::ServerHello> server_hello_;
   std::optional<wire::Alert> alert_;
-  std::optional<std::string> not_tls_;
+  bool reply_not_tls_ = false;          // the wire parser's verdict on the first answer
+  std::optional<std::string> not_tls_;  // why, once decided (oversized: the declared length)
 };
 
 }  // namespace tlsprobe::schannel

@@ -54,6 +54,8 @@ TEST_CASE("targets: malformed input is refused with the reason") {
       {"trail-.example", "bad target 'trail-.example': label ends with '-'"},
       {"*.blob.core.windows.net", "bad target '*.blob.core.windows.net': wildcards cannot be probed: name a concrete host"},
       {"a..b", "bad target 'a..b': empty label in host name"},
+      // Found by the catalog fuzz target: one trailing dot is a fully qualified name, two are not.
+      {"ebeb..", "bad target 'ebeb..': empty label in host name"},
       {"https://host", "bad target 'https://host': write host or host:port, not a URL"},
       {"fe80::1:443:x", "bad target 'fe80::1:443:x': write IPv6 addresses with a port as [addr]:port"},
   };
@@ -70,4 +72,11 @@ TEST_CASE("IP literal detection") {
   CHECK(is_ip_literal("::1"));
   CHECK_FALSE(is_ip_literal("localhost"));
   CHECK_FALSE(is_ip_literal("1.2.3"));
+}
+
+TEST_CASE("targets: an address with a NUL inside is no address") {
+  // inet_pton stops at the NUL; the whole text must be the address (found by fuzzing).
+  CHECK_FALSE(is_ip_literal(std::string_view("10.0.0.1\0junk", 13)));
+  CHECK_FALSE(is_ip_literal(std::string_view("::\0", 3)));
+  CHECK(is_ip_literal("10.0.0.1"));
 }

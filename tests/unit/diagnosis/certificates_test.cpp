@@ -228,6 +228,9 @@ TEST_CASE("certificates: common names from OpenSSL's and Windows' way of writing
   CHECK(common_name("O=no common name") == "");
   CHECK(common_name("") == "");
   CHECK(common_name("CN=trailing\\") == "trailing\\");  // a lone escape is kept, not lost
+  // RFC 4514 2.4: an escaped trailing space belongs to the value (found by fuzzing).
+  CHECK(common_name("CN=foo\\ ,O=x") == "foo ");
+  CHECK(common_name("CN=foo\\\\ ,O=x") == "foo\\");  // an escaped backslash, then a real trailing space
 }
 
 TEST_CASE("certificates: UTC times as the report writes them") {

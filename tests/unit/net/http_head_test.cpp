@@ -82,6 +82,37 @@ TEST_CASE("http head: not HTTP, or a header over the limit") {
     CHECK_FALSE(done);
     CHECK(ec == http::error::header_limit);
   }
+  SUBCASE("a header over the limit in one piece, or in two, is over the limit (found by fuzzing)") {
+    std::string header = "HTTP/1.1 200 OK\r\n";
+    while (header.size() < http_header_limit + 100) header += "X-Field: " + std::string(90, 'v') + "\r\n";
+    header += "\r\n";
+    for (const std::size_t first : {header.size(), std::size_t{16000}, std::size_t{1}}) {
+      CAPTURE(first);
+      HeadResponseReader reader;
+      boost::system::error_code ec;
+      const bool done = reader.feed(header.substr(0, first), ec) || (!ec && reader.feed(header.substr(first), ec));
+      CHECK_FALSE(done);
+      CHECK(ec == http::error::header_limit);
+    }
+  }
+  SUBCASE("the verdict does not depend on how the bytes were cut (found by fuzzing)") {
+    const std::string bare_lf = "HTTP/1.1 200 OK\nServer: toy\n\n";
+    HeadResponseReader whole, bytewise;
+    boost::system::error_code a, b;
+    const bool whole_done = whole.feed(bare_lf, a);
+    bool bytewise_done = false;
+    for (const char c : bare_lf)
+      if (!b) bytewise_done = bytewise.feed(std::string(1, c), b);
+    CHECK(whole_done == bytewise_done);
+    CHECK(a == b);
+  }
+  SUBCASE("a status outside 100..599 is not HTTP (found by fuzzing)") {
+    HeadResponseReader reader;
+    boost::system::error_code ec;
+    CHECK_FALSE(reader.feed("HTTP/1.1 020 OK\r\n\r\n", ec));
+    CHECK(ec == http::error::bad_status);
+    CHECK_FALSE(reader.done());
+  }
   SUBCASE("an endless line") {
     HeadResponseReader reader;
     boost::system::error_code ec;

@@ -101,3 +101,15 @@ TEST_CASE("HTTPS_PROXY and NO_PROXY from the environment") {
   CHECK(proxy_for("login.microsoftonline.com", env)->host == "envproxy");
   CHECK_FALSE(proxy_for("login.microsoftonline.com", ProxySettings{}).has_value());
 }
+
+TEST_CASE("proxy URL errors never repeat what could be a password (found by fuzzing)") {
+  try {
+    parse_proxy_url("svc:S3cret@proxy.corp:3128://");
+    FAIL("no error");
+  } catch (const UsageError& e) {
+    const std::string message = e.what();
+    CHECK(message.find("3cret") == std::string::npos);
+    CHECK(message.find("no valid scheme") != std::string::npos);
+  }
+  CHECK_THROWS_WITH_AS(parse_proxy_url("socks5://p:1080"), doctest::Contains("proxy scheme 'socks5'"), UsageError);
+}
