@@ -27,10 +27,9 @@ import socket
 import ssl
 import struct
 import sys
-import threading
 import time
 
-from serving import accept_loop, log
+from serving import abort, accept_loop, log, recv_exact
 
 MODES = (
     "trickle", "endless", "huge_length", "garbage", "http400", "half_fin", "half_rst", "sslv2",
@@ -299,21 +298,6 @@ def sleep_until(seconds, deadline):
     remaining(deadline)
 
 
-def recv_exact(sock, count, deadline):
-    data = b""
-    while len(data) < count:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            break
-        sock.settimeout(left)
-        try:
-            chunk = sock.recv(count - len(data))
-        except (socket.timeout, OSError):
-            break
-        if not chunk:
-            break
-        data += chunk
-    return data
 
 
 def read_record(sock, deadline):
@@ -362,10 +346,6 @@ def read_client_hello(sock, deadline):
             return None, f"unreadable ClientHello ({error})"
 
 
-def abort(sock):
-    """SO_LINGER {on, 0}: close() sends RST instead of FIN (ECONNRESET 104, WSAECONNRESET 10054)."""
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    sock.close()
 
 
 def drain(sock, deadline, limit=None):

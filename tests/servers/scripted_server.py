@@ -14,10 +14,9 @@ import socket
 import ssl
 import struct
 import sys
-import threading
 import time
 
-from serving import accept_loop, log
+from serving import abort, accept_loop, log, recv_exact
 
 MODES = ("reset", "alert70", "alert40", "silent", "downgrade", "reset_old", "ssl3", "reset_on_data")
 
@@ -65,21 +64,6 @@ def ssl3_flight(cert_der):
     return b"\x16\x03\x00" + struct.pack("!H", len(messages)) + messages
 
 
-def recv_exact(sock, count, deadline):
-    data = b""
-    while len(data) < count:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            break
-        sock.settimeout(remaining)
-        try:
-            chunk = sock.recv(count - len(data))
-        except (socket.timeout, OSError):
-            break
-        if not chunk:
-            break
-        data += chunk
-    return data
 
 
 def read_hello(sock, deadline):
@@ -126,11 +110,6 @@ def highest_offered(data):
         return None
 
 
-def abort(sock):
-    # SO_LINGER {on, 0}: close() sends RST instead of FIN (the middlebox behaviour that
-    # Windows reports as WSAECONNRESET 10054).
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-    sock.close()
 
 
 def finish(sock, deadline):

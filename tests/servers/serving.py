@@ -2,12 +2,38 @@
 (at most `max_connections` at once, the rest closed at once), and an end by itself after
 `lifetime` seconds, or `idle` seconds without a new connection. Standard library only."""
 import socket
+import struct
 import threading
 import time
 
 
 def log(message):
     print(f"{time.strftime('%H:%M:%S')} {message}", flush=True)
+
+
+def recv_exact(sock, count, deadline):
+    """Up to `count` bytes, fewer when the client closes or the deadline passes."""
+    data = b""
+    while len(data) < count:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            break
+        sock.settimeout(left)
+        try:
+            chunk = sock.recv(count - len(data))
+        except (socket.timeout, OSError):
+            break
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
+def abort(sock):
+    """SO_LINGER {on, 0}: close() sends RST instead of FIN, the middlebox behaviour that
+    Linux reports as ECONNRESET 104 and Windows as WSAECONNRESET 10054."""
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    sock.close()
 
 
 def accept_loop(listener, args, serve_one, max_connections):
