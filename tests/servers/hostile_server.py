@@ -733,18 +733,6 @@ def handle(conn, peer, args, deadline):
     log(f"{peer}: done after {time.monotonic() - started:.2f} s, {ctx.sent} bytes sent")
 
 
-def serve_one(conn, peer, args, deadline, slots):
-    try:
-        handle(conn, peer, args, deadline)
-    except Exception as error:  # one bad connection must never take the server down
-        log(f"{peer}: {type(error).__name__}: {error}")
-        try:
-            conn.close()
-        except OSError:
-            pass
-    finally:
-        slots.release()
-
 
 def fill_accept_queue(listener, host, port):
     """never_accept: listen(0) and connect to ourselves until a connect no longer completes.
@@ -840,7 +828,7 @@ def main(argv):
         log("lifetime or idle limit reached, exiting")
         listener.close()
         return 0
-    accept_loop(listener, args, serve_one, MAX_CONNECTIONS)
+    accept_loop(listener, args, handle, MAX_CONNECTIONS)
     return 0
 
 

@@ -213,18 +213,6 @@ def handle(conn, peer, args, deadline):
         conn.close()  # not a ClientHello: nothing sensible to answer
 
 
-def serve_one(conn, peer, args, deadline, slots):
-    try:
-        handle(conn, peer, args, deadline)
-    except Exception as error:  # one bad connection must never take the server down
-        log(f"{peer}: {type(error).__name__}: {error}")
-        try:
-            conn.close()
-        except OSError:
-            pass
-    finally:
-        slots.release()
-
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -257,7 +245,7 @@ def main(argv):
     listener.bind((args.host, args.port))
     listener.listen(128)
     log(f"mode {args.mode} on {args.host}:{args.port}, lifetime {args.lifetime}s")
-    accept_loop(listener, args, serve_one, MAX_CONNECTIONS)
+    accept_loop(listener, args, handle, MAX_CONNECTIONS)
     return 0
 
 if __name__ == "__main__":

@@ -36,10 +36,23 @@ def abort(sock):
     sock.close()
 
 
-def accept_loop(listener, args, serve_one, max_connections):
-    """Calls serve_one(conn, peer_text, args, end, slots) on a thread of its own for each
-    connection; serve_one must release `slots` when done. Returns when the lifetime or idle
-    limit is reached, and closes the listener."""
+def serve_one(handle, conn, peer, args, deadline, slots):
+    try:
+        handle(conn, peer, args, deadline)
+    except Exception as error:  # one bad connection must never take the server down
+        log(f"{peer}: {type(error).__name__}: {error}")
+        try:
+            conn.close()
+        except OSError:
+            pass
+    finally:
+        slots.release()
+
+
+def accept_loop(listener, args, handle, max_connections):
+    """Calls handle(conn, peer_text, args, end) on a thread of its own for each connection,
+    whatever it raises. Returns when the lifetime or idle limit is reached, and closes the
+    listener."""
     listener.settimeout(0.25)
     start = time.monotonic()
     end = start + args.lifetime
@@ -62,6 +75,6 @@ def accept_loop(listener, args, serve_one, max_connections):
             conn.close()
             continue
         peer_text = f"{peer[0]}:{peer[1]}"
-        threading.Thread(target=serve_one, args=(conn, peer_text, args, end, slots), daemon=True).start()
+        threading.Thread(target=serve_one, args=(handle, conn, peer_text, args, end, slots), daemon=True).start()
     log("lifetime or idle limit reached, exiting")
     listener.close()
