@@ -203,13 +203,6 @@ class Run {
       --in_flight_;
       --per_address_[key];
       if (fault) r = faulted(job, fault);
-      if (job.http) {
-        if (!out_of_descriptors(r.outcome) || in_flight_ == 0 || job.deferrals >= max_deferrals) {
-          record_http(job, std::move(r));
-          pump();
-          return;
-        }
-      }
       if (out_of_descriptors(r.outcome) && in_flight_ > 0 && job.deferrals < max_deferrals) {
         // No descriptor now, but others are held by attempts that will finish: this machine
         // holds no more than are in flight, so that becomes the limit, and the attempt waits
@@ -218,6 +211,8 @@ class Run {
         Job again = job;
         ++again.deferrals;
         queue_.push_front(std::move(again));
+      } else if (job.http) {
+        record_http(job, std::move(r));
       } else {
         finish(job.key, std::move(r));
         matrix_done(job);
