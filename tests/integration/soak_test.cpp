@@ -66,8 +66,12 @@ TEST_CASE("soak: 10,000 attempts leave no descriptor behind and the resident set
   }
   CHECK(attempts == 10000);
   // Flat after warm-up: rounds 2 and 10 within 4 MiB (one leaked session per attempt would
-  // be tens of MiB over 8,000 attempts).
+  // be tens of MiB over 8,000 attempts). Under AddressSanitizer the resident set says nothing:
+  // freed memory sits in its quarantine (up to 256 MiB) and grows it; there ASan's own leak
+  // check at exit is the test.
+#ifndef __SANITIZE_ADDRESS__
   CHECK(rss.back() - rss[1] < 4096);
+#endif
   INFO(server.log_text());
 }
 
