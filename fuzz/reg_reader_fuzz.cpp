@@ -11,7 +11,7 @@
 #include "registry/fix_file.hpp"
 #include "registry/reg_file.hpp"
 #include "registry/reg_writer.hpp"
-#include "registry/report.hpp"
+#include "render/registry_report.hpp"
 
 namespace {
 

@@ -13,7 +13,7 @@
 #include "core/errors.hpp"
 #include "registry/audit.hpp"
 #include "registry/fix_file.hpp"
-#include "registry/report.hpp"
+#include "render/registry_report.hpp"
 #include "registry/source.hpp"
 
 namespace tlsprobe {

@@ -1,6 +1,6 @@
 #include "backends/raw/classify.hpp"
 
-#include "backends/raw/cipher_names.hpp"
+#include "wire/cipher_names.hpp"
 #include "core/native_codes.hpp"
 #include "core/overloaded.hpp"
 #include "net/connect.hpp"
@@ -40,7 +40,7 @@ Outcome classify(const Observation& o) {
           [&](const wire::NeedMore& more) { return undecided(o, more); },
           [&](const wire::ServerHello& hello) {
             const auto chosen = from_wire(hello.version);
-            if (chosen == o.requested) return accepted(o.requested, cipher_name(hello.cipher_suite));
+            if (chosen == o.requested) return accepted(o.requested, wire::cipher_name(hello.cipher_suite));
             auto out = failure(Status::rejected, ErrorClass::version_mismatch, Phase::handshake,
                                "server answered with " + wire::describe(o.reply));
             out.error.offered = chosen;

@@ -6,7 +6,7 @@
 #include <boost/asio/write.hpp>
 #include <vector>
 
-#include "backends/raw/cipher_names.hpp"
+#include "wire/cipher_names.hpp"
 #include "backends/schannel/certificate.hpp"
 #include "backends/schannel/classify.hpp"
 #include "backends/schannel/http_check.hpp"
@@ -82,7 +82,7 @@ Support probe_support(Version v, schannel::Credentials& credentials) {
 // CIPHER_INFO is the fallback for a suite the table does not know; Wine builds that name
 // from parts and leaves AEAD suites half unknown ("..._AES_256_GCM_<unknown>").
 std::string cipher_of(CtxtHandle* context, const schannel::RecordWatch& watch) {
-  std::string from_wire = watch.server_hello() ? raw::cipher_name(watch.server_hello()->cipher_suite) : std::string();
+  std::string from_wire = watch.server_hello() ? wire::cipher_name(watch.server_hello()->cipher_suite) : std::string();
   if (!from_wire.empty() && from_wire.rfind("0x", 0) != 0) return from_wire;
   SecPkgContext_CipherInfo info{};
   if (QueryContextAttributesW(context, SECPKG_ATTR_CIPHER_INFO, &info) == SEC_E_OK && info.szCipherSuite[0] != L'\0') {

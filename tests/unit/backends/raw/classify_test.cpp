@@ -6,7 +6,6 @@
 
 #include <cerrno>
 
-#include "backends/raw/cipher_names.hpp"
 #include "net/connect.hpp"
 
 using namespace tlsprobe;
@@ -99,11 +98,4 @@ TEST_CASE("raw classify: the failure table") {
     const auto out = raw::classify(r.in);
     test::check_failure(out, {r.status, r.cls, r.phase, r.alert, r.posix, r.winsock, r.offered});
   }
-}
-
-TEST_CASE("raw cipher names: IANA spelling, hex for the unknown") {
-  CHECK(raw::cipher_name(0xC02F) == "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
-  CHECK(raw::cipher_name(0x1303) == "TLS_CHACHA20_POLY1305_SHA256");
-  CHECK(raw::cipher_name(0x00FF) == "0x00FF");
-  CHECK(raw::cipher_name(0xBEEF) == "0xBEEF");
 }

@@ -1,9 +1,9 @@
 // The registry report as people and scripts see it: exact table and JSON for one Windows 7 export.
-#include "registry/report.hpp"
+#include "render/registry_report.hpp"
 
 #include <doctest/doctest.h>
 
-#include "reg_testing.hpp"
+#include "../registry/reg_testing.hpp"
 
 namespace tlsprobe::registry {
 namespace {

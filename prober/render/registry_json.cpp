@@ -1,8 +1,9 @@
+#include "render/registry_report.hpp"
+
 #include <algorithm>
 #include <optional>
 
 #include "registry/key_path.hpp"
-#include "registry/report.hpp"
 #include "render/json.hpp"
 
 namespace tlsprobe::registry {

@@ -1,10 +1,10 @@
-#include "backends/raw/cipher_names.hpp"
+#include "wire/cipher_names.hpp"
 
 #include <array>
 #include <cstdio>
 #include <utility>
 
-namespace tlsprobe::raw {
+namespace tlsprobe::wire {
 namespace {
 
 // IANA names (TLS Cipher Suites registry) of every suite the raw hellos offer: a server can
@@ -55,4 +55,4 @@ std::string cipher_name(std::uint16_t suite) {
   return hex;
 }
 
-}  // namespace tlsprobe::raw
+}  // namespace tlsprobe::wire

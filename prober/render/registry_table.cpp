@@ -1,9 +1,10 @@
+#include "render/registry_report.hpp"
+
 #include <algorithm>
 #include <optional>
 
 #include "registry/key_path.hpp"
 #include "registry/reg_value.hpp"
-#include "registry/report.hpp"
 
 namespace tlsprobe::registry {
 namespace {
