@@ -1,73 +1,22 @@
 #include "cli/probe_command.hpp"
 
-#include <algorithm>
-#include <cstdio>
 #include <iostream>
 #include <map>
 
-#include "backends/registry.hpp"
-#include "catalog/catalog.hpp"
+#include "analysis/analysis.hpp"
+#include "catalog/selection.hpp"
 #include "cli/app.hpp"
 #include "cli/options.hpp"
 #include "cli/resolve_option.hpp"
 #include "core/duration.hpp"
 #include "core/errors.hpp"
 #include "core/target.hpp"
-#include "diagnosis/certificates.hpp"
-#include "diagnosis/connectivity.hpp"
-#include "diagnosis/disagreement.hpp"
-#include "diagnosis/local_facts.hpp"
-#include "diagnosis/verdict.hpp"
-#include "registry/source.hpp"
-#include "engine/engine.hpp"
-#include "policy/policy.hpp"
+#include "render/analysis.hpp"
 #include "render/csv.hpp"
-#include "render/json.hpp"
-#include "render/table.hpp"
-#include "render/verdicts.hpp"
+#include "render/policy.hpp"
 
 namespace tlsprobe {
 namespace {
-
-std::vector<Target> collect_targets(const ProbeArgs& args) {
-  std::vector<Target> targets;
-  // The catalog is the default; naming hosts replaces it unless a catalog flag asks for it too.
-  const bool want_catalog = (args.targets.empty() && args.targets_files.empty()) || !args.catalog.empty() ||
-                            !args.clouds.empty() || !args.groups.empty();
-  if (want_catalog) {
-    const Catalog file_catalog = args.catalog.empty() ? Catalog{} : load_catalog_file(args.catalog);
-    const Catalog& catalog = args.catalog.empty() ? embedded_catalog() : file_catalog;
-    targets = select_endpoints(catalog, args.clouds, args.groups);
-  }
-  for (const auto& file : args.targets_files) {
-    auto more = load_targets_file(file);
-    targets.insert(targets.end(), more.begin(), more.end());
-  }
-  for (const auto& text : args.targets) targets.push_back(parse_target(text));
-  // The same host:port twice would only double the load on it.
-  std::vector<Target> unique;
-  for (auto& t : targets) {
-    const bool seen = std::any_of(unique.begin(), unique.end(),
-                                  [&](const Target& u) { return u.host == t.host && u.port == t.port; });
-    if (!seen) unique.push_back(std::move(t));
-  }
-  if (unique.empty()) throw UsageError("nothing to probe: the selection matched no endpoint");
-  return unique;
-}
-
-// --registry files, or on Windows the live registry. A bad file is the user's error (exit 2);
-// a live registry that cannot be read only costs the local verdicts.
-std::optional<registry::RegistryReport> read_registry_for_diagnosis(const std::vector<std::string>& files) {
-  if (!files.empty()) return registry::read_registry(files);
-#ifdef _WIN32
-  try {
-    return registry::read_registry({});
-  } catch (const std::exception& e) {
-    std::cerr << "tlsprobe: registry not read, verdicts cannot name local causes: " << e.what() << "\n";
-  }
-#endif
-  return std::nullopt;
-}
 
 constexpr int max_concurrency = 10000;
 
@@ -123,12 +72,7 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
   cmd->add_option("--ca-file", args.ca_file, "PEM trust anchors instead of the system store");
   cmd->add_option("--require", args.require, "versions every endpoint/address must accept (exit 1 if not)");
   cmd->add_option("--forbid", args.forbid, "versions no endpoint/address may accept (exit 1 if one does)");
-  cmd->add_option("--color", args.color, "auto | always | never")
-      ->transform(CLI::CheckedTransformer(
-          std::map<std::string, ColorMode>{
-              {"auto", ColorMode::automatic}, {"always", ColorMode::always}, {"never", ColorMode::never}},
-          CLI::ignore_case));
-  cmd->add_flag("--ascii", args.ascii, "plain ASCII symbols in the table");
+  add_display_options(*cmd, args.display);
   cmd->add_option("--raw-hello", args.raw_hello,
                   "raw backend hello size: small (under 512 bytes; some middleboxes reset larger ones) | large")
       ->check(CLI::IsMember({"small", "large"}))
@@ -177,103 +121,52 @@ EngineOptions engine_options(const ProbeArgs& args) {
   return options;
 }
 
-// Every version a policy names is probed even when --versions leaves it out: a rule about a
-// version nobody tried could only fail.
-std::vector<Version> planned_versions(const ProbeArgs& args, const Policy& policy) {
-  auto versions = parse_version_list(args.versions);
-  for (const auto& list : {policy.require, policy.forbid})
-    for (const auto v : list)
-      if (std::find(versions.begin(), versions.end(), v) == versions.end()) versions.push_back(v);
-  std::sort(versions.begin(), versions.end());
-  return versions;
-}
-
-// What the results mean together, computed once for whichever format is written.
-struct Analysis {
-  std::vector<AddressNote> unreachable_addresses;
-  std::vector<Disagreement> disagreements;
-  std::vector<Verdict> verdicts;
-  std::vector<Violation> violations;
-  std::vector<CertificateFinding> certificate_findings;
-};
-
-void write_report(const ProbeArgs& args, const Report& report, const Analysis& analysis, const Policy& policy,
-                  const std::optional<registry::RegistryReport>& registry) {
-  const std::string format = !args.format.empty() ? args.format : (is_tty(stdout) ? "table" : "json");
-  if (format == "json") {
-    nlohmann::ordered_json extra;
-    extra["disagreements"] = disagreements_to_json(analysis.disagreements);
-    extra["verdicts"] = verdicts_to_json(analysis.verdicts);
-    extra["unreachable_addresses"] = address_notes_to_json(analysis.unreachable_addresses);
-    extra["certificate_findings"] = certificate_findings_to_json(analysis.certificate_findings);
-    if (!policy.empty()) extra["policy"] = policy_to_json(policy, analysis.violations);
-    if (registry) extra["registry_findings"] = registry::registry_to_json(*registry)["findings"];
-    std::cout << render_json(report, extra);
-  } else if (format == "csv") {
-    std::cout << render_csv(report);
-  } else {
-    TableStyle style;
-    style.color = use_color(args.color, stdout);
-    style.unicode = !args.ascii && locale_is_utf8();
-    for (const auto& d : analysis.disagreements)
-      for (const auto& [backend, status] : d.outcomes) style.marked.insert(CellKey{d.endpoint, d.address, backend, d.version});
-    style.marked_legend = "backends disagree: one saw the version accepted, another did not (see each backend's row)";
-    style.certificate_findings = analysis.certificate_findings;
-    std::cout << render_table(report, style) << "\n" << render_verdicts(analysis.verdicts, analysis.unreachable_addresses);
-  }
-  std::cout.flush();
-}
-
-// An internal fault outranks a finding: the report is incomplete, and says where.
-int exit_code(const Report& report, const std::vector<Violation>& violations) {
-  const bool faulted = std::any_of(report.results.begin(), report.results.end(),
-                                   [](const AttemptResult& r) { return r.outcome.status == Status::error; });
-  if (faulted) {
+// How the run ended: an internal fault outranks a finding (the report is incomplete, and
+// says where).
+int exit_code(const Analysis& analysis) {
+  if (analysis.faulted()) {
     std::cerr << "tlsprobe: internal errors in some attempts (status error in the report); please report them\n";
     return exit_internal;
   }
-  return violations.empty() ? exit_ok : exit_finding;
+  return analysis.policy_passed() ? exit_ok : exit_finding;
 }
 
 }  // namespace
 
 int run_probe_command(const ProbeArgs& args) {
   // Every input is checked before the first packet: a typo costs nothing, not a whole run.
-  auto options = engine_options(args);
+  Plan plan;
+  plan.engine = engine_options(args);
   // Ten years is already longer than any certificate a public CA issues today.
   if (args.expiry_warning_days > 3650) throw UsageError("--expiry-warning must be at most 3650 days");
-  const CertificateCheckOptions certificate_checks{positive(args.expiry_warning_days, "--expiry-warning", 0)};
-  if (!args.http_check.empty()) options.http_check = HttpCheckConfig{http_path(args.http_check), options.handshake_timeout};
-  const Policy policy = make_policy(args.require, args.forbid);
-  const auto versions = planned_versions(args, policy);
-  const auto targets = collect_targets(args);
-  const auto registry = read_registry_for_diagnosis(args.registry_files);
+  plan.certificates.expiry_warning_days = positive(args.expiry_warning_days, "--expiry-warning", 0);
+  if (!args.http_check.empty())
+    plan.engine.http_check = HttpCheckConfig{http_path(args.http_check), plan.engine.handshake_timeout};
+  plan.policy = make_policy(args.require, args.forbid);
+  plan.versions = parse_version_list(args.versions);
+  plan.targets = select_targets({args.catalog, args.clouds, args.groups, args.targets_files, args.targets});
+  plan.registry.files = args.registry_files;
+  plan.backend_config.ca_file = args.ca_file;
+  plan.backend_config.large_hello = args.raw_hello == "large";
+  if (!args.backends.empty()) plan.backends = split_backend_list(args.backends);
 
-  BackendConfig config;
-  config.ca_file = args.ca_file;
-  config.large_hello = args.raw_hello == "large";
-  std::vector<std::unique_ptr<Backend>> owned;
-  std::vector<Backend*> backends;
-  for (const auto& name : args.backends.empty() ? built_backends() : split_backend_list(args.backends)) {
-    owned.push_back(make_backend(name, config));
-    backends.push_back(owned.back().get());
-  }
-
-  Report report;
+  Analysis analysis;
   {
     ProgressLine progress;
-    report = run_probe(targets, backends, versions, options, [&](const Progress& p) { progress.update(p); });
+    analysis = analyze(plan, [&](const Progress& p) { progress.update(p); });
   }
-  Analysis analysis;
-  analysis.unreachable_addresses = unreachable_addresses(report);
-  analysis.disagreements = find_disagreements(report);
-  analysis.verdicts = diagnose(report, registry ? std::optional(local_facts_from(*registry)) : std::nullopt);
-  analysis.violations = check_policy(report, policy);
-  analysis.certificate_findings = find_certificate_findings(report, certificate_checks);
-  write_report(args, report, analysis, policy, registry);
-
-  if (!analysis.violations.empty()) std::cerr << render_violations(analysis.violations);
-  return exit_code(report, analysis.violations);
+  if (!analysis.registry_error.empty())
+    std::cerr << "tlsprobe: registry not read, verdicts cannot name local causes: " << analysis.registry_error << "\n";
+  const std::string format = output_format(args.format);
+  if (format == "json")
+    std::cout << render_analysis_json(analysis);
+  else if (format == "csv")
+    std::cout << render_csv(analysis.report);
+  else
+    std::cout << render_analysis_table(analysis, table_style(args.display));
+  std::cout.flush();
+  if (!analysis.policy_passed()) std::cerr << render_violations(analysis.violations);
+  return exit_code(analysis);
 }
 
 }  // namespace tlsprobe

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "cli/terminal.hpp"
+#include "cli/options.hpp"
 
 namespace tlsprobe {
 
@@ -28,8 +28,7 @@ struct ProbeArgs {
   std::string ca_file;
   std::string require;
   std::string forbid;
-  ColorMode color = ColorMode::automatic;
-  bool ascii = false;
+  DisplayArgs display;
   std::string raw_hello = "small";
   std::string proxy;
   std::vector<std::string> registry_files;

@@ -2,15 +2,14 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "cli/terminal.hpp"
+#include "cli/options.hpp"
 
 namespace tlsprobe {
 
 struct SelftestArgs {
   std::string backends;
   std::string format;  // empty: table on a terminal, json otherwise
-  ColorMode color = ColorMode::automatic;
-  bool ascii = false;
+  DisplayArgs display;
 };
 
 void add_selftest_command(CLI::App& app, SelftestArgs& args);

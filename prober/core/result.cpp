@@ -6,6 +6,9 @@
 
 namespace tlsprobe {
 
+CellKey cell_key(const AttemptResult& r) { return {r.target.label, r.address, r.backend, r.version}; }
+CellKey column_key(const AttemptResult& r) { return {r.target.label, r.address, "", r.version}; }
+
 Summary summarize(const Report& report) {
   Summary s;
   std::set<std::pair<std::string, std::uint16_t>> endpoints;

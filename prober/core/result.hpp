@@ -1,6 +1,8 @@
 #pragma once
 // A run's results as plain data: what renderers, the policy check and the diagnosis read.
 #include <chrono>
+#include <compare>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -21,6 +23,29 @@ struct AttemptResult {
   std::chrono::milliseconds elapsed{0};
   int attempts = 1;         // how many times the attempt ran (--retries)
   int failed_attempts = 0;  // how many of those failed: 1 of 3 is a flaky path, 3 of 3 a refusal
+};
+
+// Which cell of the matrix a result fills: (target label, address, backend, version). The one
+// identity the diagnosis, the policy check and the renderers share; an empty backend names
+// the column of one address across every backend (where backends can disagree).
+struct CellKey {
+  std::string endpoint;
+  std::string address;
+  std::string backend;
+  Version version = Version::tls1_2;
+  auto operator<=>(const CellKey&) const = default;
+};
+
+CellKey cell_key(const AttemptResult& r);
+// The cell with the backend left empty: one address and version across every backend.
+CellKey column_key(const AttemptResult& r);
+
+// The same cell by its place in the plan (index of the target, of the address among the
+// target's, of the backend, of the version): the order results come out in, whatever order
+// the attempts finish in.
+struct CellPosition {
+  std::size_t target = 0, address = 0, backend = 0, version = 0;
+  auto operator<=>(const CellPosition&) const = default;
 };
 
 struct Report {

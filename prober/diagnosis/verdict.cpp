@@ -4,7 +4,6 @@
 #include <set>
 
 #include "diagnosis/connectivity.hpp"
-#include "render/describe.hpp"
 
 namespace tlsprobe {
 namespace {
@@ -26,19 +25,13 @@ bool is_path_like(const AttemptResult* r) {
   return c == ErrorClass::reset || c == ErrorClass::timeout || c == ErrorClass::closed || c == ErrorClass::proxy;
 }
 
-std::string cell_text(const AttemptResult* r) {
-  std::string where = r->address.empty() ? "no address" : r->address;
-  if (r->outcome.status == Status::accepted) return r->backend + " at " + where + ": accepted";
-  return r->backend + " at " + where + ": " + failure_summary(r->outcome);
-}
-
-std::string version_name(Version v) { return std::string(display_name(v)); }
+CellSeen seen(const AttemptResult* r) { return CellSeen{r->backend, r->address, r->outcome}; }
 
 Verdict judge(const std::string& endpoint, Version v, const Cells& all_cells, const std::optional<LocalFacts>& local) {
   Verdict out;
   out.endpoint = endpoint;
   out.version = v;
-  for (const auto* r : all_cells) out.evidence.push_back(cell_text(r));
+  for (const auto* r : all_cells) out.cells.push_back(seen(r));
   // Where the server answered an attempt, one that never reached it (a local socket error on
   // one try) says nothing about the version; a proxy failing on some attempts only is still
   // the path's doing.
@@ -54,83 +47,55 @@ Verdict judge(const std::string& endpoint, Version v, const Cells& all_cells, co
   Cells attempted;
   std::copy_if(cells.begin(), cells.end(), std::back_inserter(attempted), tried);
   const bool server_accepts = any(cells, is_accepted);
+  out.server_accepts = server_accepts;
   std::set<std::string> accepting_addresses, failing_addresses;
   for (const auto* r : attempted) (is_accepted(r) ? accepting_addresses : failing_addresses).insert(r->address);
 
   const bool old = v < Version::tls1_2;
-  const LocalFacts::Entry* blocked = nullptr;
   if (local) {
     const auto it = local->versions.find(v);
-    if (it != local->versions.end() && it->second.blocked) {
-      // An old version switched off on the client is the hardening Azure asks for.
-      if (old)
-        out.evidence.push_back(it->second.why);
-      else
-        blocked = &it->second;
-    }
+    if (it != local->versions.end() && it->second.blocked) out.registry = it->second;
   }
+  // An old version switched off on the client is the hardening Azure asks for: evidence only.
+  const bool blocked = out.registry && !old;
+  const auto decide = [&out](Cause cause, Reason reason) {
+    out.cause = cause;
+    out.reason = reason;
+    return out;
+  };
 
   // The handshake went through but the first request did not: the middlebox that lets a
   // hello pass and resets on the first application byte (--http-check).
   if (!old && !blocked && all(cells, is_accepted)) {
     for (const auto* r : cells) {
       if (!r->outcome.http || !r->outcome.http->error) continue;
-      const auto& e = *r->outcome.http->error;
-      Outcome as_failure;
-      as_failure.status = Status::rejected;
-      as_failure.error = e;
-      out.cause = Cause::path;
-      out.summary = version_name(v) + " handshake works, but the first request fails (" + failure_summary(as_failure) +
-                    "): something on the path cuts the connection after the handshake";
-      out.evidence.push_back(r->backend + " at " + r->address + ": HEAD " + r->outcome.http->path + " " +
-                             failure_summary(as_failure));
-      return out;
+      out.decisive = seen(r);
+      return decide(Cause::path, Reason::cut_after_handshake);
     }
   }
-  if (server_accepts && (old || (all(cells, is_accepted) && !blocked))) {
-    out.cause = Cause::works;
-    out.summary = old ? version_name(v) + " is still accepted by the server: not deprecated there yet"
-                      : version_name(v) + " works";
-    return out;
-  }
+  if (server_accepts && (old || (all(cells, is_accepted) && !blocked)))
+    return decide(Cause::works, old ? Reason::still_accepted : Reason::works);
   // This machine: a stack refused to try, or the registry keeps SChannel from offering it,
   // while the server is seen to accept it.
-  if (blocked || (server_accepts && any(cells, is_local))) {
-    out.cause = Cause::local;
-    if (blocked) {
-      out.summary = version_name(v) + " is blocked on this machine: " + blocked->why;
-      out.evidence.push_back(blocked->why);
-      out.fix = blocked->fix;
-    } else {
-      std::set<std::string> stacks;
-      for (const auto* r : cells)
-        if (is_local(r)) stacks.insert(r->backend);
-      std::string names;
-      for (const auto& s : stacks) names += (names.empty() ? "" : ", ") + s;
-      out.summary = version_name(v) + " fails locally: the server accepts it, but " + names + " on this machine cannot offer it";
-    }
-    if (server_accepts) out.summary += " (the server accepts it)";
-    return out;
+  if (blocked) return decide(Cause::local, Reason::blocked_by_registry);
+  if (server_accepts && any(cells, is_local)) {
+    std::set<std::string> stacks;
+    for (const auto* r : cells)
+      if (is_local(r)) stacks.insert(r->backend);
+    out.stacks.assign(stacks.begin(), stacks.end());
+    return decide(Cause::local, Reason::stack_cannot_offer);
   }
-  if (attempted.empty()) {
-    out.cause = Cause::local;
-    out.summary = "no stack on this machine can try " + version_name(v);
-    return out;
-  }
-  if (all(attempted, [](const AttemptResult* r) { return r->outcome.status == Status::unreachable; })) {
-    out.cause = Cause::unreachable;
-    out.summary = version_name(v) + " never got a chance: " + failure_summary(attempted.front()->outcome);
-    return out;
-  }
+  if (attempted.empty()) return decide(Cause::local, Reason::no_stack_can_try);
+  out.decisive = seen(attempted.front());
+  if (all(attempted, [](const AttemptResult* r) { return r->outcome.status == Status::unreachable; }))
+    return decide(Cause::unreachable, Reason::never_reached);
   // The path: the same server answers differently by address, by stack, or only through a
   // proxy; or a middlebox resets or stalls a hello that the server itself accepts.
   if (server_accepts || (!accepting_addresses.empty() && !failing_addresses.empty()) ||
       any(attempted, [](const AttemptResult* r) { return r->outcome.error.cls == ErrorClass::proxy; })) {
-    out.cause = Cause::path;
-    std::string bad;
-    for (const auto& a : failing_addresses) bad += (bad.empty() ? "" : ", ") + (a.empty() ? "no address" : a);
-    out.summary = version_name(v) + " fails on the path: accepted by some addresses or stacks, refused at " + bad;
-    return out;
+    out.failing_addresses.assign(failing_addresses.begin(), failing_addresses.end());
+    out.decisive.reset();
+    return decide(Cause::path, Reason::split_on_path);
   }
   const bool uniform_refusal = all(attempted, [](const AttemptResult* r) {
     return r->outcome.status == Status::rejected &&
@@ -138,21 +103,13 @@ Verdict judge(const std::string& endpoint, Version v, const Cells& all_cells, co
             r->outcome.error.cls == ErrorClass::version_mismatch || r->outcome.error.cls == ErrorClass::closed);
   });
   if (uniform_refusal) {
-    out.cause = Cause::server;
     // Below 1.2 a refusal is the deprecation itself; TLS 1.3 is welcome but not required:
     // Azure Backup needs TLS 1.2.
     out.expected = v != Version::tls1_2;
-    out.summary = version_name(v) + " refused by the server on every address and stack" +
-                  (old ? " (deprecation in effect, as expected)"
-                       : v == Version::tls1_3 ? " (not required: Azure Backup needs TLS 1.2)" : "");
-    if (!out.expected)
-      out.fix = "nothing on this machine will help: the server refuses " + version_name(v) +
-                "; check the endpoint name, or whether a proxy or inspection device answers in its place";
-    return out;
+    out.decisive.reset();
+    return decide(Cause::server, Reason::refused_everywhere);
   }
-  out.cause = any(attempted, is_path_like) ? Cause::path : Cause::server;
-  out.summary = version_name(v) + " fails: " + failure_summary(attempted.front()->outcome);
-  return out;
+  return decide(any(attempted, is_path_like) ? Cause::path : Cause::server, Reason::failed);
 }
 
 }  // namespace
@@ -164,6 +121,22 @@ std::string_view to_string(Cause c) {
     case Cause::path: return "path";
     case Cause::server: return "server";
     case Cause::unreachable: return "unreachable";
+  }
+  return "?";
+}
+
+std::string_view to_string(Reason r) {
+  switch (r) {
+    case Reason::works: return "works";
+    case Reason::still_accepted: return "still_accepted";
+    case Reason::cut_after_handshake: return "cut_after_handshake";
+    case Reason::blocked_by_registry: return "blocked_by_registry";
+    case Reason::stack_cannot_offer: return "stack_cannot_offer";
+    case Reason::no_stack_can_try: return "no_stack_can_try";
+    case Reason::never_reached: return "never_reached";
+    case Reason::split_on_path: return "split_on_path";
+    case Reason::refused_everywhere: return "refused_everywhere";
+    case Reason::failed: return "failed";
   }
   return "?";
 }
@@ -191,8 +164,6 @@ std::vector<Verdict> diagnose(const Report& report, const std::optional<LocalFac
           cells.push_back(&r);
       if (cells.empty()) continue;
       auto verdict = judge(endpoint, v, cells, local);
-      for (const auto& address : left_out)
-        verdict.evidence.push_back(address + ": unreachable on every version, left out of this verdict");
       verdict.unreachable_addresses = left_out;
       out.push_back(std::move(verdict));
     }

@@ -22,15 +22,8 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
-// Position of a result in the report: rows come out in the order the user gave, whatever
-// order the attempts finished in.
-struct SortKey {
-  std::size_t target, address, backend, version;
-  auto operator<=>(const SortKey&) const = default;
-};
-
 struct Job {
-  SortKey key;
+  CellPosition key;
   std::size_t target;
   tcp::endpoint address;  // the server, or the proxy when `proxy` is set
   Backend* backend;
@@ -155,7 +148,7 @@ class Run {
     pump();
   }
 
-  void finish(SortKey key, AttemptResult r) {
+  void finish(CellPosition key, AttemptResult r) {
     results_.emplace(key, std::move(r));
     ++done_;
     if (on_progress_) on_progress_(Progress{done_, total_});
@@ -342,7 +335,7 @@ class Run {
   std::vector<std::optional<ProxyConfig>> proxies_;  // per target
   std::deque<Job> queue_;
   std::map<std::string, int> per_address_;
-  std::map<SortKey, AttemptResult> results_;
+  std::map<CellPosition, AttemptResult> results_;
   std::map<std::pair<std::size_t, std::size_t>, int> matrix_pending_;  // (target, address): cells still queued or in flight
   int in_flight_ = 0;
   int descriptor_limit_ = std::numeric_limits<int>::max();  // lowered when the descriptors run out

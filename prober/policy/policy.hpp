@@ -1,6 +1,5 @@
 #pragma once
 // --require / --forbid: turns the matrix into a pass/fail verdict (exit code 1 when violated).
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,13 +18,27 @@ struct Policy {
 // UsageError for an unknown version or one both required and forbidden.
 Policy make_policy(std::string_view require_list, std::string_view forbid_list);
 
+// `requested` plus every version a rule names, in order: a rule about a version nobody tried
+// could only fail.
+std::vector<Version> versions_to_probe(std::vector<Version> requested, const Policy& policy);
+
+// How a rule was broken; render/policy words it.
+enum class Shortfall {
+  not_probed,      // no attempt at the version for this endpoint/address
+  not_accepted,    // require: attempts were made, none accepted
+  none_could_try,  // require: every backend was unsupported here
+  accepted,        // forbid: this backend was accepted
+};
+
 struct Violation {
   std::string endpoint;  // target.label
   std::string address;   // empty when the name did not resolve
   std::string backend;   // forbid: the backend that was accepted; require: empty (no backend did)
   Version version = Version::tls1_2;
   std::string rule;      // "require" or "forbid"
-  std::string detail;    // why, in words: what each backend saw
+  Shortfall shortfall = Shortfall::not_probed;
+  // What was seen: require, every attempt at the version there; forbid, the accepted one.
+  std::vector<AttemptResult> seen;
 };
 
 // Evidence, not absence of it, decides:
@@ -38,11 +51,5 @@ struct Violation {
 //   one is a wiring bug we would rather report than pass.
 // Order: endpoint/address as first seen in the report, then require, then forbid.
 std::vector<Violation> check_policy(const Report& report, const Policy& policy);
-
-// One line per violation naming the cell, under a count; "Policy: no violations" when none.
-std::string render_violations(const std::vector<Violation>& violations);
-
-// The "policy" section of the JSON document: {require, forbid, passed, violations}.
-nlohmann::ordered_json policy_to_json(const Policy& policy, const std::vector<Violation>& violations);
 
 }  // namespace tlsprobe

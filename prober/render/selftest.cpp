@@ -26,6 +26,9 @@ std::string colour(selftest::Capability c) {
   }
 }
 
+// The reason a cell was not tried, or what its attempt came to.
+std::string cell_detail(const selftest::Cell& c) { return c.failure ? failure_summary(*c.failure) : c.reason; }
+
 }  // namespace
 
 std::string render_selftest_table(const selftest::Result& result, const TableStyle& style) {
@@ -62,8 +65,8 @@ std::string render_selftest_table(const selftest::Result& result, const TableSty
       const auto shown = display_width(text);
       const auto cell = style.color ? colour(it->capability) + text + "\x1b[0m" : text;
       line += "  " + cell + (i + 1 == result.servers.size() ? "" : std::string(widths[i] - shown, ' '));
-      if (it->capability != selftest::Capability::speaks && !it->detail.empty())
-        notes += "  " + b + " " + std::string(display_name(slot.version)) + ": " + one_line(it->detail) + "\n";
+      if (const auto detail = cell_detail(*it); it->capability != selftest::Capability::speaks && !detail.empty())
+        notes += "  " + b + " " + std::string(display_name(slot.version)) + ": " + one_line(detail) + "\n";
     }
     out += line + "\n";
   }
@@ -84,11 +87,13 @@ nlohmann::ordered_json selftest_to_json(const selftest::Result& result) {
                        {"port", s.port ? json(*s.port) : json(nullptr)},
                        {"reason", s.reason.empty() ? json(nullptr) : json(s.reason)}});
   json cells = json::array();
-  for (const auto& c : result.cells)
+  for (const auto& c : result.cells) {
+    const auto detail = cell_detail(c);
     cells.push_back({{"backend", c.backend},
                      {"version", token(c.version)},
                      {"capability", selftest::to_string(c.capability)},
-                     {"detail", c.detail.empty() ? json(nullptr) : json(c.detail)}});
+                     {"detail", detail.empty() ? json(nullptr) : json(detail)}});
+  }
   json doc;
   doc["tool"] = "tlsprobe";
   doc["version"] = TLSPROBE_VERSION;

@@ -263,7 +263,6 @@ void render_matrix(std::string& out, const Matrix& m, const TableStyle& style) {
 
 }  // namespace
 
-CellKey cell_key(const AttemptResult& r) { return {r.target.label, r.address, r.backend, r.version}; }
 
 std::size_t display_width(std::string_view text) {
   return static_cast<std::size_t>(

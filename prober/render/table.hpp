@@ -11,17 +11,6 @@
 
 namespace tlsprobe {
 
-// Names one cell of the matrix: (target.label, address, backend, version).
-struct CellKey {
-  std::string endpoint;
-  std::string address;
-  std::string backend;
-  Version version = Version::tls1_2;
-  auto operator<=>(const CellKey&) const = default;
-};
-
-CellKey cell_key(const AttemptResult& r);
-
 struct TableStyle {
   bool color = false;    // ANSI colours: green accepted, red rejected, yellow unreachable, dim unsupported
   bool unicode = true;   // ✔ ✘ – ; false: + x -

@@ -21,10 +21,8 @@ Phrase phrase(const Verdict& v) {
                                          : Phrase{0, "accepted"};
     case Cause::local: return {1, "blocked on this machine"};
     case Cause::path: return {2, "failing on the path"};
-    case Cause::unreachable: {
-      const auto colon = v.summary.find(": ");
-      return {3, "unreachable" + (colon == std::string::npos ? "" : " (" + v.summary.substr(colon + 2) + ")")};
-    }
+    case Cause::unreachable:
+      return {3, "unreachable" + (v.decisive ? " (" + failure_summary(v.decisive->outcome) + ")" : std::string())};
     case Cause::server:
       if (!v.expected) return {1, "refused by the server everywhere"};
       return v.version == Version::tls1_3 ? Phrase{5, "not offered by the server (not required)"}
@@ -40,7 +38,80 @@ std::string join_versions(const std::vector<Version>& versions) {
   return out;
 }
 
+std::string version_name(Version v) { return std::string(display_name(v)); }
+
+std::string cell_text(const CellSeen& c) {
+  const std::string where = c.address.empty() ? "no address" : c.address;
+  if (c.outcome.status == Status::accepted) return c.backend + " at " + where + ": accepted";
+  return c.backend + " at " + where + ": " + failure_summary(c.outcome);
+}
+
+// The request failure of an accepted handshake, told as a failed attempt would be.
+Outcome request_failure(const CellSeen& c) {
+  Outcome as_failure;
+  as_failure.status = Status::rejected;
+  if (c.outcome.http && c.outcome.http->error) as_failure.error = *c.outcome.http->error;
+  return as_failure;
+}
+
 }  // namespace
+
+std::string verdict_summary(const Verdict& v) {
+  const std::string name = version_name(v.version);
+  const std::string first = v.decisive ? failure_summary(v.decisive->outcome) : std::string("no attempt");
+  switch (v.reason) {
+    case Reason::works: return name + " works";
+    case Reason::still_accepted: return name + " is still accepted by the server: not deprecated there yet";
+    case Reason::cut_after_handshake:
+      return name + " handshake works, but the first request fails (" +
+             (v.decisive ? failure_summary(request_failure(*v.decisive)) : std::string()) +
+             "): something on the path cuts the connection after the handshake";
+    case Reason::blocked_by_registry:
+      return name + " is blocked on this machine: " + (v.registry ? v.registry->why : std::string()) +
+             (v.server_accepts ? " (the server accepts it)" : "");
+    case Reason::stack_cannot_offer: {
+      std::string names;
+      for (const auto& s : v.stacks) names += (names.empty() ? "" : ", ") + s;
+      return name + " fails locally: the server accepts it, but " + names + " on this machine cannot offer it" +
+             (v.server_accepts ? " (the server accepts it)" : "");
+    }
+    case Reason::no_stack_can_try: return "no stack on this machine can try " + name;
+    case Reason::never_reached: return name + " never got a chance: " + first;
+    case Reason::split_on_path: {
+      std::string bad;
+      for (const auto& a : v.failing_addresses) bad += (bad.empty() ? "" : ", ") + (a.empty() ? "no address" : a);
+      return name + " fails on the path: accepted by some addresses or stacks, refused at " + bad;
+    }
+    case Reason::refused_everywhere:
+      return name + " refused by the server on every address and stack" +
+             (v.version < Version::tls1_2    ? " (deprecation in effect, as expected)"
+              : v.version == Version::tls1_3 ? " (not required: Azure Backup needs TLS 1.2)"
+                                             : "");
+    case Reason::failed: return name + " fails: " + first;
+  }
+  return name + " ?";
+}
+
+std::vector<std::string> verdict_evidence(const Verdict& v) {
+  std::vector<std::string> out;
+  for (const auto& c : v.cells) out.push_back(cell_text(c));
+  if (v.registry) out.push_back(v.registry->why);
+  if (v.reason == Reason::cut_after_handshake && v.decisive)
+    out.push_back(v.decisive->backend + " at " + v.decisive->address + ": HEAD " +
+                  (v.decisive->outcome.http ? v.decisive->outcome.http->path : std::string()) + " " +
+                  failure_summary(request_failure(*v.decisive)));
+  for (const auto& address : v.unreachable_addresses)
+    out.push_back(address + ": unreachable on every version, left out of this verdict");
+  return out;
+}
+
+std::string verdict_fix(const Verdict& v) {
+  if (v.reason == Reason::blocked_by_registry && v.registry) return v.registry->fix;
+  if (v.reason == Reason::refused_everywhere && !v.expected)
+    return "nothing on this machine will help: the server refuses " + version_name(v.version) +
+           "; check the endpoint name, or whether a proxy or inspection device answers in its place";
+  return {};
+}
 
 std::string address_note_text(const AddressNote& note) {
   const auto& e = note.outcome.error;
@@ -79,8 +150,11 @@ std::string render_verdicts(const std::vector<Verdict>& verdicts, const std::vec
       if (v.endpoint != endpoint) continue;
       const auto p = phrase(v);
       groups[{p.rank, p.text}].push_back(v.version);
-      if (v.cause != Cause::works && !(v.cause == Cause::server && v.expected) && v.cause != Cause::unreachable)
-        fixes += "  " + one_line(endpoint) + ": " + one_line(v.summary) + (v.fix.empty() ? "" : "\n    fix: " + one_line(v.fix)) + "\n";
+      if (v.cause != Cause::works && !(v.cause == Cause::server && v.expected) && v.cause != Cause::unreachable) {
+        const auto fix = verdict_fix(v);
+        fixes += "  " + one_line(endpoint) + ": " + one_line(verdict_summary(v)) +
+                 (fix.empty() ? "" : "\n    fix: " + one_line(fix)) + "\n";
+      }
     }
     std::string line;
     for (const auto& [key, versions] : groups)
@@ -97,13 +171,14 @@ nlohmann::ordered_json verdicts_to_json(const std::vector<Verdict>& verdicts) {
   using json = nlohmann::ordered_json;
   json out = json::array();
   for (const auto& v : verdicts) {
+    const auto fix = verdict_fix(v);
     out.push_back({{"endpoint", v.endpoint},
                    {"version", token(v.version)},
                    {"cause", to_string(v.cause)},
                    {"expected", v.expected},
-                   {"summary", v.summary},
-                   {"evidence", v.evidence},
-                   {"fix", v.fix.empty() ? json(nullptr) : json(v.fix)},
+                   {"summary", verdict_summary(v)},
+                   {"evidence", verdict_evidence(v)},
+                   {"fix", fix.empty() ? json(nullptr) : json(fix)},
                    {"unreachable_addresses", v.unreachable_addresses}});
   }
   return out;

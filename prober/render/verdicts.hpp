@@ -8,6 +8,13 @@
 
 namespace tlsprobe {
 
+// The sentences of one verdict, written from its fields: the one-line summary, the evidence
+// lines (each attempt weighed, the registry's block, the request that failed, the addresses
+// left out) and the fix ("" when nothing on this machine would help).
+std::string verdict_summary(const Verdict& v);
+std::vector<std::string> verdict_evidence(const Verdict& v);
+std::string verdict_fix(const Verdict& v);
+
 // One line per endpoint: the versions grouped by what they came to, then the fixes.
 // Under an endpoint's line, each of its addresses that no attempt reached, with the reason.
 std::string render_verdicts(const std::vector<Verdict>& verdicts, const std::vector<AddressNote>& unreachable = {});

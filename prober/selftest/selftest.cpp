@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "engine/engine.hpp"
-#include "render/describe.hpp"
 #include "selftest/local_servers.hpp"
 
 namespace tlsprobe::selftest {
@@ -56,16 +55,17 @@ Result run(const std::vector<Backend*>& backends) {
 
   for (auto* b : backends) {
     for (const auto& slot : out.servers) {
-      Cell cell{std::string(b->name()), slot.version, Capability::untested, slot.reason};
+      Cell cell{std::string(b->name()), slot.version, Capability::untested, slot.reason, std::nullopt};
       if (const auto support = b->supports(slot.version); !support.ok) {
         cell.capability = Capability::unsupported;
-        cell.detail = support.reason;
+        cell.reason = support.reason;
       } else if (slot.port) {
         const std::string label = "local " + std::string(display_name(slot.version)) + " server";
         for (const auto& r : out.report.results) {
           if (r.target.label != label || r.backend != b->name() || r.version != slot.version) continue;
           cell.capability = r.outcome.status == Status::accepted ? Capability::speaks : Capability::cannot;
-          cell.detail = r.outcome.status == Status::accepted ? "" : failure_summary(r.outcome);
+          cell.reason.clear();
+          if (r.outcome.status != Status::accepted) cell.failure = r.outcome;
         }
       }
       out.cells.push_back(std::move(cell));

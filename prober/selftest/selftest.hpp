@@ -27,7 +27,8 @@ struct Cell {
   std::string backend;
   Version version;
   Capability capability = Capability::untested;
-  std::string detail;  // the reason or the failure, in words
+  std::string reason;              // why it was not tried: no local server, or the backend cannot offer it
+  std::optional<Outcome> failure;  // cannot: what the attempt came to
 };
 
 struct Result {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cerrno>
 
+#include "render/verdicts.hpp"
+
 using namespace tlsprobe;
 
 namespace {
@@ -52,7 +54,7 @@ TEST_CASE("verdict: every stack and address accepts -> works") {
   const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, ok(Version::tls1_2)),
                                                cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}));
   CHECK(v.cause == Cause::works);
-  CHECK(v.fix.empty());
+  CHECK(verdict_fix(v).empty());
 }
 
 TEST_CASE("verdict: registry blocks the SChannel client while the server accepts -> local, with the fix") {
@@ -63,8 +65,10 @@ TEST_CASE("verdict: registry blocks the SChannel client while the server accepts
                                                cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}),
                       facts);
   CHECK(v.cause == Cause::local);
-  CHECK(v.summary == "TLS 1.2 is blocked on this machine: SCHANNEL\\Protocols\\TLS 1.2\\Client Enabled=0 (the server accepts it)");
-  CHECK(v.fix == "[HKEY_LOCAL_MACHINE\\...]");
+  CHECK(v.reason == Reason::blocked_by_registry);
+  CHECK(verdict_summary(v) ==
+        "TLS 1.2 is blocked on this machine: SCHANNEL\\Protocols\\TLS 1.2\\Client Enabled=0 (the server accepts it)");
+  CHECK(verdict_fix(v) == "[HKEY_LOCAL_MACHINE\\...]");
 }
 
 TEST_CASE("verdict: an old version blocked locally and refused remotely is the healthy state") {
@@ -75,8 +79,9 @@ TEST_CASE("verdict: an old version blocked locally and refused remotely is the h
                       facts);
   CHECK(v.cause == Cause::server);
   CHECK(v.expected);
-  CHECK(v.fix.empty());
-  CHECK(std::find(v.evidence.begin(), v.evidence.end(), std::string("TLS 1.0 Client Enabled=0")) != v.evidence.end());
+  CHECK(verdict_fix(v).empty());
+  REQUIRE(v.registry);
+  CHECK(v.registry->why == "TLS 1.0 Client Enabled=0");
 }
 
 TEST_CASE("verdict: one stack cannot offer what the server accepts -> local") {
@@ -85,14 +90,18 @@ TEST_CASE("verdict: one stack cannot offer what the server accepts -> local") {
       {cell("10.0.0.1", "schannel", Version::tls1_2, unsupported_here("disabled on this client")),
        cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}));
   CHECK(v.cause == Cause::local);
-  CHECK(v.summary.find("schannel on this machine cannot offer it") != std::string::npos);
+  CHECK(v.reason == Reason::stack_cannot_offer);
+  CHECK(v.stacks == std::vector<std::string>{"schannel"});
+  CHECK(verdict_summary(v).find("schannel on this machine cannot offer it") != std::string::npos);
 }
 
 TEST_CASE("verdict: a reset on one of two addresses -> path") {
   const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, ok(Version::tls1_2)),
                                                cell("10.0.0.2", "openssl", Version::tls1_2, reset())}));
   CHECK(v.cause == Cause::path);
-  CHECK(v.summary == "TLS 1.2 fails on the path: accepted by some addresses or stacks, refused at 10.0.0.2");
+  CHECK(v.reason == Reason::split_on_path);
+  CHECK(v.failing_addresses == std::vector<std::string>{"10.0.0.2"});
+  CHECK(verdict_summary(v) == "TLS 1.2 fails on the path: accepted by some addresses or stacks, refused at 10.0.0.2");
 }
 
 TEST_CASE("verdict: every stack refused on every address -> server; expected below 1.2 only") {
@@ -100,13 +109,14 @@ TEST_CASE("verdict: every stack refused on every address -> server; expected bel
                                                  cell("10.0.0.2", "raw", Version::tls1_1, reset())}));
   CHECK(old.cause == Cause::server);
   CHECK(old.expected);
-  CHECK(old.summary == "TLS 1.1 refused by the server on every address and stack (deprecation in effect, as expected)");
+  CHECK(verdict_summary(old) ==
+        "TLS 1.1 refused by the server on every address and stack (deprecation in effect, as expected)");
 
   const auto current = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, alert(40)),
                                                      cell("10.0.0.1", "raw", Version::tls1_2, alert(40))}));
   CHECK(current.cause == Cause::server);
   CHECK_FALSE(current.expected);
-  CHECK_FALSE(current.fix.empty());
+  CHECK_FALSE(verdict_fix(current).empty());
 }
 
 TEST_CASE("verdict: an old version still accepted is news, not a failure") {
@@ -114,7 +124,8 @@ TEST_CASE("verdict: an old version still accepted is news, not a failure") {
                              {cell("10.0.0.1", "openssl", Version::ssl3_0, unsupported_here("no SSL 3.0 in this OpenSSL")),
                               cell("10.0.0.1", "raw", Version::ssl3_0, ok(Version::ssl3_0))}));
   CHECK(v.cause == Cause::works);
-  CHECK(v.summary == "SSL 3.0 is still accepted by the server: not deprecated there yet");
+  CHECK(v.reason == Reason::still_accepted);
+  CHECK(verdict_summary(v) == "SSL 3.0 is still accepted by the server: not deprecated there yet");
 }
 
 TEST_CASE("verdict: nothing got through -> unreachable") {
@@ -123,6 +134,8 @@ TEST_CASE("verdict: nothing got through -> unreachable") {
   const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, refused),
                                                cell("10.0.0.1", "raw", Version::tls1_2, refused)}));
   CHECK(v.cause == Cause::unreachable);
+  CHECK(v.reason == Reason::never_reached);
+  CHECK(verdict_summary(v) == "TLS 1.2 never got a chance: refused 10061 in connect");
 }
 
 TEST_CASE("verdict: the handshake works but the first request is reset -> path") {
@@ -139,7 +152,10 @@ TEST_CASE("verdict: the handshake works but the first request is reset -> path")
   const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, o),
                                                cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}));
   CHECK(v.cause == Cause::path);
-  CHECK(v.summary.find("TLS 1.2 handshake works, but the first request fails (reset 10054") == 0);
+  CHECK(v.reason == Reason::cut_after_handshake);
+  REQUIRE(v.decisive);
+  CHECK(v.decisive->backend == "openssl");
+  CHECK(verdict_summary(v).find("TLS 1.2 handshake works, but the first request fails (reset 10054") == 0);
 }
 
 namespace {
@@ -173,7 +189,8 @@ TEST_CASE("verdict: an address unreachable on every version is a connectivity no
   CHECK(verdicts[1].cause == Cause::works);
   for (const auto& v : verdicts) {
     CHECK(v.unreachable_addresses == std::vector<std::string>{"2603:1000::1"});
-    CHECK(std::count(v.evidence.begin(), v.evidence.end(),
+    const auto evidence = verdict_evidence(v);
+    CHECK(std::count(evidence.begin(), evidence.end(),
                      "2603:1000::1: unreachable on every version, left out of this verdict") == 1);
   }
 }
@@ -198,5 +215,5 @@ TEST_CASE("verdict: tlsprobe's own faults are left out") {
   const auto v = only(report(Version::tls1_2, {cell("10.0.0.1", "openssl", Version::tls1_2, internal_failure(Phase::none, "boom")),
                                                cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))}));
   CHECK(v.cause == Cause::works);
-  CHECK(v.evidence.size() == 1);
+  CHECK(v.cells.size() == 1);
 }

@@ -3,6 +3,7 @@
 #include "../render/sample_report.hpp"
 #include "core/errors.hpp"
 #include "policy/policy.hpp"
+#include "render/policy.hpp"
 
 using namespace tlsprobe;
 
@@ -68,7 +69,9 @@ TEST_CASE("policy: require fails when no backend accepted, naming what each saw"
   CHECK(v[0].backend == "");
   CHECK(v[0].version == Version::tls1_3);
   CHECK(v[0].rule == "require");
-  CHECK(v[0].detail ==
+  CHECK(v[0].shortfall == Shortfall::not_accepted);
+  CHECK(v[0].seen.size() == 2);
+  CHECK(violation_detail(v[0]) ==
         "not accepted: openssl rejected (alert 70 protocol_version in handshake); raw rejected (reset 10054 in hello)");
 }
 
@@ -78,7 +81,8 @@ TEST_CASE("policy: all backends unsupported cannot prove acceptance") {
   g.add("raw", Version::tls1_3, unsupported_here(""));
   const auto v = check_policy(g.rep, make_policy("tls1.3", ""));
   REQUIRE(v.size() == 1);
-  CHECK(v[0].detail ==
+  CHECK(v[0].shortfall == Shortfall::none_could_try);
+  CHECK(violation_detail(v[0]) ==
         "no backend can attempt TLS 1.3 here, so acceptance cannot be proven: openssl unsupported (OpenSSL built "
         "without TLS 1.3); raw unsupported");
 }
@@ -94,7 +98,7 @@ TEST_CASE("policy: an unreachable address violates require, one line per address
   const auto v = check_policy(g.rep, make_policy("tls1.2", ""));
   REQUIRE(v.size() == 2);
   CHECK(v[0].address == "2001:db8::7");
-  CHECK(v[0].detail == "not accepted: openssl unreachable (refused 10061 in connect)");
+  CHECK(violation_detail(v[0]) == "not accepted: openssl unreachable (refused 10061 in connect)");
   CHECK(v[1].endpoint == "lost.example:8443");
   CHECK(v[1].address == "");
   CHECK(render_violations(v) ==
@@ -114,6 +118,9 @@ TEST_CASE("policy: forbid names every backend that was accepted") {
   REQUIRE(v.size() == 2);
   CHECK(v[0].backend == "openssl");
   CHECK(v[0].rule == "forbid");
+  CHECK(v[0].shortfall == Shortfall::accepted);
+  REQUIRE(v[0].seen.size() == 1);
+  CHECK(v[0].seen[0].outcome.cipher == "ECDHE-RSA-AES128-SHA");
   CHECK(v[1].backend == "raw");
   CHECK(render_violations(v) ==
         "Policy: 2 violations\n"
@@ -128,9 +135,10 @@ TEST_CASE("policy: a version never probed fails either rule rather than passing 
   const auto v = check_policy(g.rep, make_policy("tls1.3", "tls1.0"));
   REQUIRE(v.size() == 2);
   CHECK(v[0].rule == "require");
-  CHECK(v[0].detail == "TLS 1.3 was not probed, so acceptance cannot be proven");
+  CHECK(v[0].shortfall == Shortfall::not_probed);
+  CHECK(violation_detail(v[0]) == "TLS 1.3 was not probed, so acceptance cannot be proven");
   CHECK(v[1].rule == "forbid");
-  CHECK(v[1].detail == "TLS 1.0 was not probed, so refusal cannot be proven");
+  CHECK(violation_detail(v[1]) == "TLS 1.0 was not probed, so refusal cannot be proven");
 }
 
 TEST_CASE("policy: the sample run, and its JSON section") {
@@ -157,7 +165,7 @@ TEST_CASE("policy: protocol and local failures carry their native text") {
         failure(Status::rejected, ErrorClass::local, Phase::handshake, "client refused to continue\n"));
   const auto v = check_policy(g.rep, make_policy("tls1.2", ""));
   REQUIRE(v.size() == 1);
-  CHECK(v[0].detail == "not accepted: openssl rejected (local in handshake: client refused to continue)");
+  CHECK(violation_detail(v[0]) == "not accepted: openssl rejected (local in handshake: client refused to continue)");
 }
 
 TEST_CASE("policy: an attempt that failed inside tlsprobe proves nothing either way") {
