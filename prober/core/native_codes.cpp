@@ -102,7 +102,21 @@ constexpr std::array<AlertRow, 32> alerts{{
     {120, "no_application_protocol"},
 }};
 
+const ErrnoRow& timeout_row() {
+  for (const auto& r : errno_rows)
+    if (r.cls == ErrorClass::timeout) return r;
+  return errno_rows.front();  // unreachable: the table has its timeout row (the unit test checks)
+}
+
 }  // namespace
+
+Outcome timeout_failure(Status status, Phase phase) {
+  auto o = failure(status, ErrorClass::timeout, phase,
+                   std::string("no answer before the ") + std::string(to_string(phase)) + " deadline");
+  o.error.posix_errno = timeout_row().posix;
+  o.error.winsock = timeout_row().winsock;
+  return o;
+}
 
 std::optional<int> winsock_for_errno(int posix_errno) {
   for (const auto& row : errno_rows)

@@ -14,6 +14,10 @@ std::optional<int> errno_for_winsock(int winsock);
 // local (this machine's firewall, descriptor or buffer limits; unknown numbers too).
 ErrorClass class_for_errno(int posix_errno);
 bool is_local_socket_error(int posix_errno);
+// Our own deadline ran out in `phase`: class timeout, carrying the numbers of the table's
+// timeout row (ETIMEDOUT 110, WSAETIMEDOUT 10060), since a Windows client meeting the same
+// silence reports 10060 and admins look for that number.
+Outcome timeout_failure(Status status, Phase phase);
 // getaddrinfo's EAI_* to WSAHOST_NOT_FOUND 11001 and friends.
 std::optional<int> winsock_for_eai(int eai);
 

@@ -78,7 +78,7 @@ class Collector {
  public:
   Collector(const AttemptResult& r, std::vector<CertificateFinding>& out) : r_(r), out_(out) {}
   void add(std::string_view id, Severity severity, std::string message) {
-    CertificateFinding f{std::string(id), severity, r_.target.label, r_.address, r_.backend, std::move(message)};
+    CertificateFinding f{{std::string(id), severity, std::move(message)}, r_.target.label, r_.address, r_.backend};
     if (std::find(out_.begin(), out_.end(), f) == out_.end()) out_.push_back(std::move(f));
   }
 

@@ -8,13 +8,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "core/finding.hpp"
 #include "core/result.hpp"
 #include "core/severity.hpp"
 
 namespace tlsprobe {
-
 
 // Ids are stable: scripts match on them.
 inline constexpr std::string_view finding_inspection = "certificate.inspection";
@@ -23,13 +24,20 @@ inline constexpr std::string_view finding_expired = "certificate.expired";
 inline constexpr std::string_view finding_hostname_mismatch = "certificate.hostname_mismatch";
 inline constexpr std::string_view finding_untrusted = "certificate.untrusted";
 
-struct CertificateFinding {
-  std::string id;
-  Severity severity = Severity::warning;
+// id, severity and message (one line, no endpoint or address in it: renderers add those) are
+// the shared part; the cell it was seen in is this kind's own.
+// Built from the shared part and the cell, so the six strings cannot be given in the wrong
+// order (brace elision would let {id, severity, endpoint, ...} compile).
+struct CertificateFinding : Finding {
+  CertificateFinding() = default;
+  CertificateFinding(Finding common, std::string endpoint_, std::string address_, std::string backend_)
+      : Finding(std::move(common)),
+        endpoint(std::move(endpoint_)),
+        address(std::move(address_)),
+        backend(std::move(backend_)) {}
   std::string endpoint;  // the target's label
   std::string address;   // empty when a proxy resolved the name
   std::string backend;
-  std::string message;   // one line, no endpoint or address in it (renderers add those)
   auto operator<=>(const CertificateFinding&) const = default;
 };
 

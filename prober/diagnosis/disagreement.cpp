@@ -2,16 +2,14 @@
 
 #include <algorithm>
 #include <map>
-#include <tuple>
 
 namespace tlsprobe {
 
 std::vector<Disagreement> find_disagreements(const Report& report) {
-  using Key = std::tuple<std::string, std::string, Version>;
-  std::vector<Key> order;
-  std::map<Key, Disagreement> cells;
+  std::vector<CellKey> order;
+  std::map<CellKey, Disagreement> cells;
   for (const auto& r : report.results) {
-    Key key{r.target.label, r.address, r.version};
+    const CellKey key = column_key(r);
     auto [it, fresh] = cells.try_emplace(key);
     if (fresh) {
       order.push_back(key);

@@ -12,15 +12,6 @@ namespace tlsprobe {
 
 namespace asio = boost::asio;
 
-Outcome timeout_failure(Status status, Phase phase) {
-  // Our own deadline, not the kernel's; Windows clients see the same silence as 10060.
-  auto o = failure(status, ErrorClass::timeout, phase, std::string("no answer before the ") +
-                                                           std::string(to_string(phase)) + " deadline");
-  o.error.winsock = 10060;  // WSAETIMEDOUT
-  o.error.posix_errno = errno_for_winsock(10060);
-  return o;
-}
-
 Outcome socket_failure(Status status, Phase phase, const boost::system::error_code& ec) {
   ErrorClass cls = ErrorClass::protocol;
   std::optional<int> err;

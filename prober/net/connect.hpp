@@ -4,6 +4,7 @@
 #include <chrono>
 #include <optional>
 
+#include "core/native_codes.hpp"  // timeout_failure, for the callers that time a phase
 #include "core/outcome.hpp"
 
 namespace tlsprobe {
@@ -16,6 +17,5 @@ boost::asio::awaitable<std::optional<Outcome>> connect_tcp(boost::asio::ip::tcp:
 
 // The outcome of a socket-level failure, in both numbering schemes.
 Outcome socket_failure(Status status, Phase phase, const boost::system::error_code& ec);
-Outcome timeout_failure(Status status, Phase phase);
 
 }  // namespace tlsprobe

@@ -37,6 +37,12 @@ std::string status_line(unsigned version, unsigned status, std::string_view reas
   return s;
 }
 
+std::string status_line(const boost::beast::http::response_header<>& head) {
+  const std::string_view reason = head.reason();
+  const bool placeholder = reason == boost::beast::http::obsolete_reason(boost::beast::http::status::unknown);
+  return status_line(head.version(), head.result_int(), placeholder ? std::string_view() : reason);
+}
+
 HeadResponseReader::HeadResponseReader() {
   parser_.skip(true);
   parser_.header_limit(static_cast<std::uint32_t>(http_header_limit));
@@ -83,8 +89,7 @@ bool HeadResponseReader::feed(std::string_view bytes, boost::system::error_code&
 int HeadResponseReader::status() const { return static_cast<int>(parser_.get().result_int()); }
 
 std::string HeadResponseReader::status_line() const {
-  const auto& res = parser_.get();
-  return tlsprobe::status_line(res.version(), res.result_int(), res.reason());
+  return tlsprobe::status_line(parser_.get().base());
 }
 
 }  // namespace tlsprobe

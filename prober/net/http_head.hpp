@@ -30,6 +30,10 @@ std::string head_request_text(const std::string& path, const std::string& host);
 
 // "HTTP/1.1 200 OK": version 11, status 200, reason "OK" (the reason may be empty in HTTP/1.1).
 std::string status_line(unsigned version, unsigned status, std::string_view reason);
+// The status line of a parsed answer (the HEAD answer, a proxy's answer to CONNECT). Beast
+// hands back "<unknown-status>" for a reason phrase the peer left empty on a status it does
+// not know; that is Beast's word, not the peer's, and is left out.
+std::string status_line(const boost::beast::http::response_header<>& head);
 
 // The answer to HEAD, its header parsed from plaintext as it arrives, in pieces of any size.
 // The answer has no body whatever Content-Length says (RFC 9110 9.3.2): the header is all.

@@ -17,6 +17,7 @@
 #include "core/errors.hpp"
 #include "core/target.hpp"
 #include "net/connect.hpp"
+#include "net/http_head.hpp"
 #include "net/watchdog.hpp"
 
 namespace tlsprobe {
@@ -184,9 +185,7 @@ asio::awaitable<std::optional<Outcome>> open_tunnel(asio::ip::tcp::socket& socke
     co_return out;
   }
   const auto& head = parser.get();
-  const std::string line = "HTTP/" + std::to_string(head.version() / 10) + "." + std::to_string(head.version() % 10) +
-                           " " + std::to_string(head.result_int()) + " " + std::string(head.reason());
-  co_return judge_connect_reply(head.result_int(), line);
+  co_return judge_connect_reply(head.result_int(), status_line(head.base()));
 }
 
 }  // namespace tlsprobe

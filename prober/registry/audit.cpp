@@ -23,7 +23,7 @@ void schannel_findings(const Settings& s, std::vector<Finding>& out) {
   const SchannelClient& c = s.client(Version::tls1_2);
   const std::string where = " under " + short_key_path(c.key);
   const auto finding = [&](std::string suffix, Severity severity, std::string message) -> Finding& {
-    out.push_back({"schannel.tls1_2.client." + suffix, severity, Version::tls1_2, std::move(message), {}, {}});
+    out.push_back({{"schannel.tls1_2.client." + suffix, severity, std::move(message)}, Version::tls1_2, {}, {}});
     return out.back();
   };
   if (c.enabled.value == 0u)
@@ -65,7 +65,8 @@ void dotnet_findings(const DotnetView& d, std::vector<Finding>& out) {
   const std::string absent = d.key_present ? "" : "; the key is absent: not exported, or .NET 4.x not installed";
   const std::string both = d.system_default_tls_versions.describe() + ", " + d.sch_use_strong_crypto.describe();
   if (!system_default) {
-    Finding f{id + "system_default_tls_missing", strong ? Severity::warning : Severity::error, Version::tls1_2, {}, {}, {}};
+    Finding f{
+        {id + "system_default_tls_missing", strong ? Severity::warning : Severity::error, {}}, Version::tls1_2, {}, {}};
     f.message = strong ? who + " do not follow the OS's TLS settings (" + both + where +
                              "): they offer TLS 1.0 to 1.2 only, whatever SChannel allows" + absent
                        : who + " offer SSL 3.0 and TLS 1.0 only (" + both + where +
@@ -74,7 +75,10 @@ void dotnet_findings(const DotnetView& d, std::vector<Finding>& out) {
     out.push_back(std::move(f));
   }
   if (!strong) {
-    Finding f{id + "strong_crypto_missing", system_default ? Severity::warning : Severity::error, Version::tls1_2, {}, {}, {}};
+    Finding f{{id + "strong_crypto_missing", system_default ? Severity::warning : Severity::error, {}},
+              Version::tls1_2,
+              {},
+              {}};
     f.message = system_default
                     ? who + " may still pick weak ciphers (" + d.sch_use_strong_crypto.describe() + where +
                           "): Microsoft's Azure Backup guidance sets SchUseStrongCrypto=1 with SystemDefaultTlsVersions=1" + absent
@@ -90,7 +94,7 @@ void winhttp_findings(const Settings& s, const WinHttpView& w, std::vector<Findi
   const std::string id = "winhttp." + std::string(to_string(w.view)) + ".";
   const std::string where = " under " + short_key_path(w.key);
   const auto& dsp = w.default_secure_protocols;
-  Finding f{id + "tls1_2_not_default", Severity::error, Version::tls1_2, {}, {}, {}};
+  Finding f{{id + "tls1_2_not_default", Severity::error, {}}, Version::tls1_2, {}, {}};
   if (dsp.value) {
     if ((*dsp.value & winhttp_bit(Version::tls1_2)) != 0) return;
     f.message = who + " does not offer TLS 1.2 by default (" + dsp.describe() + where +

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/finding.hpp"
 #include "core/severity.hpp"
 #include "core/version.hpp"
 
@@ -25,11 +26,9 @@ struct RegChange {
   bool operator==(const RegChange&) const = default;
 };
 
-struct Finding {
-  std::string id;  // e.g. "schannel.tls1_2.client.disabled"
-  Severity severity = Severity::info;
+// id ("schannel.tls1_2.client.disabled"), severity and message are the shared part.
+struct Finding : tlsprobe::Finding {
   std::optional<Version> protocol;
-  std::string message;
   std::vector<RegChange> changes;  // the registry part of the fix (what --fix-file writes)
   std::string advice;              // the part no registry line can do: "install KB3140245"
 

@@ -10,6 +10,8 @@
 
 namespace tlsprobe::registry {
 
+inline constexpr std::string_view schannel_providers_key =
+    "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders";
 inline constexpr std::string_view schannel_protocols_key =
     "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols";
 inline constexpr std::string_view os_version_key = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion";

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "core/target.hpp"
 #include "wire/bytes.hpp"
 #include "wire/hello_profile.hpp"
 
@@ -15,10 +16,11 @@ constexpr std::uint8_t content_handshake = 22;  // RFC 5246 §6.2.1
 constexpr std::uint8_t client_hello_type = 1;   // RFC 5246 §7.4
 constexpr std::size_t max_dns_name = 253;       // RFC 1035 §2.3.4, without the trailing dot
 
-// RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in HostName." A name of
-// digits and dots only cannot be a DNS name either (no all-numeric TLD, RFC 3696 §2).
-bool is_ip_literal(std::string_view name) {
-  if (name.find(':') != std::string_view::npos) return true;
+// RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in HostName." Wider than
+// core's is_ip_literal on purpose: a name of digits and dots only cannot be a DNS name either
+// (no all-numeric TLD, RFC 3696 §2), and nothing with a ':' is one (a zone id, a typo).
+bool not_a_dns_name(std::string_view name) {
+  if (is_ip_literal(name) || name.find(':') != std::string_view::npos) return true;
   return std::all_of(name.begin(), name.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
 }
 
@@ -26,7 +28,7 @@ std::string_view server_name_of(std::string_view sni) {
   if (!sni.empty() && sni.back() == '.') sni.remove_suffix(1);
   if (sni.size() > max_dns_name)
     throw std::invalid_argument("server name longer than 253 characters: " + std::string(sni.substr(0, 40)) + "...");
-  if (sni.empty() || is_ip_literal(sni)) return {};
+  if (sni.empty() || not_a_dns_name(sni)) return {};
   return sni;
 }
 

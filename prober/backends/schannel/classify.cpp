@@ -3,14 +3,10 @@
 #include "backends/schannel/sec_status.hpp"
 #include "backends/schannel/version_map.hpp"
 #include "core/native_codes.hpp"
+#include "core/windows_protocols.hpp"
 
 namespace tlsprobe::schannel {
 namespace {
-
-// The errno column always carries the Linux number (what Linux logs show) and the Winsock
-// column the Windows one: both schemes on every platform (DESIGN.md).
-constexpr int linux_etimedout = 110;
-constexpr int wsa_etimedout = 10060;
 
 // Waiting for the answer to our hello until a ServerHello arrives; after it, the rest of
 // the handshake is under way.
@@ -41,7 +37,7 @@ Outcome refused_locally(const Observation& o, const std::string& what) {
 
 Outcome classify(const Observation& o) {
   const std::string name(display_name(o.requested));
-  const std::string key = "SCHANNEL\\Protocols\\" + std::string(registry_protocol(o.requested)) + "\\Client";
+  const std::string key = schannel_client_subkey(o.requested);
   if (o.credentials_failed)
     return refused_locally(o, "SChannel will not offer " + name + " on this machine (AcquireCredentialsHandle; see " +
                                   key + ")");
@@ -77,13 +73,7 @@ Outcome classify(const Observation& o) {
   }
   if (o.not_tls)
     return with_status(failure(Status::rejected, ErrorClass::protocol, phase_of(o), *o.not_tls + said(o)), o);
-  if (o.timed_out) {
-    auto out = failure(Status::rejected, ErrorClass::timeout, phase_of(o),
-                       "no answer before the " + std::string(to_string(phase_of(o))) + " deadline");
-    out.error.posix_errno = linux_etimedout;
-    out.error.winsock = wsa_etimedout;
-    return out;
-  }
+  if (o.timed_out) return timeout_failure(Status::rejected, phase_of(o));
   if (o.winsock != 0) {
     // 10054 is the reset users find in the Azure documentation and the event log. 10013
     // (Windows Firewall), 10055 (no buffers), 10024 (no sockets) are this machine's own

@@ -68,3 +68,14 @@ TEST_CASE("socket errors: the class says who did it, and the Winsock twin stays"
   // A number no peer can cause is this machine's.
   CHECK(class_for_errno(ENOENT) == ErrorClass::local);
 }
+
+TEST_CASE("our own deadline reads as ETIMEDOUT 110 / WSAETIMEDOUT 10060, in the phase it ran out") {
+  const auto o = timeout_failure(Status::rejected, Phase::hello);
+  CHECK(o.status == Status::rejected);
+  CHECK(o.error.cls == ErrorClass::timeout);
+  CHECK(o.error.phase == Phase::hello);
+  CHECK(o.error.posix_errno == 110);
+  CHECK(o.error.winsock == 10060);
+  CHECK(o.error.message == "no answer before the hello deadline");
+  CHECK(winsock_for_errno(110) == 10060);
+}

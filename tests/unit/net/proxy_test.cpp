@@ -2,7 +2,16 @@
 
 #include <doctest/doctest.h>
 
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read_until.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <cstdlib>
+#include <optional>
+#include <string>
 
 #include "core/errors.hpp"
 
@@ -112,4 +121,43 @@ TEST_CASE("proxy URL errors never repeat what could be a password (found by fuzz
     CHECK(message.find("no valid scheme") != std::string::npos);
   }
   CHECK_THROWS_WITH_AS(parse_proxy_url("socks5://p:1080"), doctest::Contains("proxy scheme 'socks5'"), UsageError);
+}
+
+TEST_CASE("open_tunnel: a refusal with an empty reason phrase shows the status line as the proxy sent it") {
+  // RFC 9112 §4: the reason phrase may be empty, "HTTP/1.1 799 " with nothing after the space;
+  // shown with no trailing space and none of Beast's "<unknown-status>".
+  // A peer in this process on 127.0.0.1 reads the CONNECT and answers that, then closes.
+  namespace asio = boost::asio;
+  asio::io_context io;
+  asio::ip::tcp::acceptor acceptor(io, {asio::ip::make_address("127.0.0.1"), 0});
+  const auto port = acceptor.local_endpoint().port();
+  std::string request_seen;
+  asio::co_spawn(
+      io,
+      [&]() -> asio::awaitable<void> {
+        auto peer = co_await acceptor.async_accept(asio::use_awaitable);
+        std::string buffer;
+        co_await asio::async_read_until(peer, asio::dynamic_buffer(buffer), "\r\n\r\n", asio::use_awaitable);
+        request_seen = buffer;
+        co_await asio::async_write(peer, asio::buffer(std::string_view("HTTP/1.1 799 \r\n\r\n")), asio::use_awaitable);
+      },
+      asio::detached);
+  std::optional<Outcome> outcome;
+  asio::co_spawn(
+      io,
+      [&]() -> asio::awaitable<void> {
+        asio::ip::tcp::socket socket(io);
+        co_await socket.async_connect({asio::ip::make_address("127.0.0.1"), port}, asio::use_awaitable);
+        ProxyConfig proxy;
+        proxy.host = "127.0.0.1";
+        proxy.port = port;
+        outcome = co_await open_tunnel(socket, proxy, "vault.example", 443,
+                                       std::chrono::steady_clock::now() + std::chrono::seconds(5));
+      },
+      asio::detached);
+  io.run_for(std::chrono::seconds(10));
+  CHECK(request_seen.find("CONNECT vault.example:443 HTTP/1.1\r\n") == 0);
+  REQUIRE(outcome);
+  CHECK(outcome->error.cls == ErrorClass::proxy);
+  CHECK(outcome->error.message == "proxy could not open the tunnel: HTTP/1.1 799");
 }

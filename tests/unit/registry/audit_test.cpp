@@ -169,11 +169,11 @@ TEST_CASE("Server 2008 SP2: the KB, and SChannel's TLS 1.2 needs both values") {
 }
 
 TEST_CASE("blocks_azure_backup counts only errors about TLS 1.2") {
-  Finding warning{"x", Severity::warning, Version::tls1_2, "m", {}, {}};
-  Finding other{"y", Severity::error, Version::tls1_0, "m", {}, {}};
-  Finding none{"z", Severity::error, std::nullopt, "m", {}, {}};
+  Finding warning{{"x", Severity::warning, "m"}, Version::tls1_2, {}, {}};
+  Finding other{{"y", Severity::error, "m"}, Version::tls1_0, {}, {}};
+  Finding none{{"z", Severity::error, "m"}, std::nullopt, {}, {}};
   CHECK_FALSE(blocks_azure_backup({warning, other, none}));
-  Finding error{"e", Severity::error, Version::tls1_2, "m", {}, {}};
+  Finding error{{"e", Severity::error, "m"}, Version::tls1_2, {}, {}};
   CHECK(blocks_azure_backup({warning, error}));
   CHECK(to_string(Severity::warning) == "warning");
 }

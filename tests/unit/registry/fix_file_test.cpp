@@ -134,8 +134,9 @@ TEST_CASE("nothing to fix: a valid file that changes nothing") {
 
 TEST_CASE("fix_document merges per key and keeps one value once") {
   const std::string k = "HKEY_LOCAL_MACHINE\\A";
-  std::vector<Finding> f{{"a", Severity::error, Version::tls1_2, "m", {{k, "V", 1}, {"HKEY_LOCAL_MACHINE\\B", "W", 2}}, {}},
-                         {"b", Severity::error, Version::tls1_2, "m", {{"hkey_local_machine\\a", "v", 3}}, {}}};
+  std::vector<Finding> f{
+      {{"a", Severity::error, "m"}, Version::tls1_2, {{k, "V", 1}, {"HKEY_LOCAL_MACHINE\\B", "W", 2}}, {}},
+      {{"b", Severity::error, "m"}, Version::tls1_2, {{"hkey_local_machine\\a", "v", 3}}, {}}};
   const RegDocument doc = fix_document(f);
   REQUIRE(doc.keys.size() == 2);
   CHECK(doc.keys[0].path == k);

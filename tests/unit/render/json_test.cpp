@@ -249,10 +249,14 @@ TEST_CASE("render json: a failed http check keeps the error's native codes") {
 
 TEST_CASE("render json: certificate findings, in order, address null when a proxy resolved the name") {
   const std::vector<CertificateFinding> findings{
-      {"certificate.inspection", Severity::warning, "login.microsoftonline.com", "20.190.151.7", "openssl",
-       "likely TLS inspection by Contoso Proxy CA"},
-      {"certificate.expired", Severity::error, "mars.contoso.example:8443", "", "openssl",
-       "leaf certificate mars expired on 2026-01-01T00:00:00Z (332 days ago)"},
+      {{"certificate.inspection", Severity::warning, "likely TLS inspection by Contoso Proxy CA"},
+       "login.microsoftonline.com",
+       "20.190.151.7",
+       "openssl"},
+      {{"certificate.expired", Severity::error, "leaf certificate mars expired on 2026-01-01T00:00:00Z (332 days ago)"},
+       "mars.contoso.example:8443",
+       "",
+       "openssl"},
   };
   const std::string expected = R"json([
   {

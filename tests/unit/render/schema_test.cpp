@@ -11,6 +11,7 @@
 #include "diagnosis/certificates.hpp"
 #include "policy/policy.hpp"
 #include "render/json.hpp"
+#include "render/policy.hpp"
 #include "sample_report.hpp"
 
 using namespace tlsprobe;
@@ -59,7 +60,8 @@ TEST_CASE("render json schema: rendered documents validate") {
   std::vector<CertificateFinding> findings;
   for (const auto id : {finding_inspection, finding_expiring, finding_expired, finding_hostname_mismatch,
                         finding_untrusted})
-    findings.push_back({std::string(id), Severity::error, "login.microsoftonline.com", "20.190.151.7", "openssl", "m"});
+    findings.push_back(
+        {{std::string(id), Severity::error, "m"}, "login.microsoftonline.com", "20.190.151.7", "openssl"});
   findings.back().address.clear();
   with_findings["certificate_findings"] = certificate_findings_to_json(findings);
   CHECK(validate(render_json(rep, with_findings)) == 0);

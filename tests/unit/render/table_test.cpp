@@ -133,14 +133,17 @@ TEST_CASE("render table: certificate findings are notes, one line per endpoint a
   const std::string inspection = "likely TLS inspection by Contoso Proxy CA: the presented chain ends at it";
   TableStyle style{.color = false, .unicode = false};
   style.certificate_findings = {
-      {"certificate.inspection", Severity::warning, t.label, "10.1.2.3", "openssl", inspection},
+      {{"certificate.inspection", Severity::warning, inspection}, t.label, "10.1.2.3", "openssl"},
       // Another address of the same endpoint and another backend: merged into the same line.
-      {"certificate.inspection", Severity::warning, t.label, "10.1.2.4", "openssl", inspection},
-      {"certificate.inspection", Severity::warning, t.label, "10.1.2.3", "schannel", inspection},
+      {{"certificate.inspection", Severity::warning, inspection}, t.label, "10.1.2.4", "openssl"},
+      {{"certificate.inspection", Severity::warning, inspection}, t.label, "10.1.2.3", "schannel"},
       // Already said by the per-attempt "certificate not verified" note: not repeated.
-      {"certificate.untrusted", Severity::error, t.label, "10.1.2.3", "openssl", "certificate not trusted: x"},
-      {"certificate.expiring", Severity::warning, t.label, "10.1.2.3", "openssl",
-       "leaf certificate leaf.example expires on 2026-12-01T00:00:00Z (in 1 day)\x1b[2J"},
+      {{"certificate.untrusted", Severity::error, "certificate not trusted: x"}, t.label, "10.1.2.3", "openssl"},
+      {{"certificate.expiring", Severity::warning,
+        "leaf certificate leaf.example expires on 2026-12-01T00:00:00Z (in 1 day)\x1b[2J"},
+       t.label,
+       "10.1.2.3",
+       "openssl"},
   };
   const std::string expected =
       "           SSL 3.0        TLS 1.0          TLS 1.2\n"
