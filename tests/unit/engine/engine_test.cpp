@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -23,7 +24,8 @@ namespace {
 // connect the engine makes succeeds; the backends under test never send a byte.
 class Listener {
  public:
-  Listener() : acceptor_(io_, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+  explicit Listener(const char* address = "127.0.0.1", std::uint16_t port = 0)
+      : acceptor_(io_, tcp::endpoint(asio::ip::make_address(address), port)) {
     acceptor_.listen(4096);
     thread_ = std::thread([this] {
       while (!stop_) {
@@ -98,6 +100,35 @@ class CountingBackend : public Backend {
   int order_ = 0;
   std::map<std::string, int> per_address_;
 };
+
+// Fails the first `failures` attempts of every cell with `failing`, then accepts; records
+// which local address each connection reached.
+class FlakyBackend : public Backend {
+ public:
+  FlakyBackend(int failures, Outcome failing) : failures_(failures), failing_(std::move(failing)) {}
+  std::string_view name() const override { return "flaky"; }
+  Support supports(Version) const override { return {}; }
+  asio::awaitable<Outcome> handshake(tcp::socket& socket, const HandshakeRequest& request) override {
+    ++calls_;
+    reached_.push_back(socket.remote_endpoint().address().to_string());
+    if (seen_[request.version]++ < failures_) co_return failing_;
+    co_return accepted(request.version, "TEST");
+  }
+  int calls_ = 0;
+  std::vector<std::string> reached_;
+
+ private:
+  int failures_;
+  Outcome failing_;
+  std::map<Version, int> seen_;
+};
+
+Outcome reset_outcome() {
+  auto o = failure(Status::rejected, ErrorClass::reset, Phase::hello, "Connection reset by peer");
+  o.error.posix_errno = 104;
+  o.error.winsock = 10054;
+  return o;
+}
 
 // `count` targets spread over the listeners' ports: the engine limits per address and port.
 std::vector<Target> loopback_targets(const std::vector<std::uint16_t>& ports, int count) {
@@ -198,4 +229,80 @@ TEST_CASE("engine: the global and per-address limits hold, and results come out 
     CHECK(report.results[i].target.label == targets[i / versions.size()].label);
     CHECK(report.results[i].version == versions[i % versions.size()]);
   }
+}
+
+TEST_CASE("engine: --retries retries resets, timeouts and closes, and counts every try") {
+  Listener listener;
+  Target t;
+  t.host = "127.0.0.1";
+  t.port = listener.port();
+  t.label = "flaky";
+  EngineOptions options;
+
+  SUBCASE("two resets, then accepted: three tries, two failed") {
+    FlakyBackend backend(2, reset_outcome());
+    options.retries = 3;
+    const auto report = run_probe({t}, {&backend}, {Version::tls1_2}, options);
+    REQUIRE(report.results.size() == 1);
+    CHECK(report.results[0].outcome.status == Status::accepted);
+    CHECK(report.results[0].attempts == 3);
+    CHECK(report.results[0].failed_attempts == 2);
+    CHECK(backend.calls_ == 3);
+  }
+  SUBCASE("a reset every time: the retries run out and the failure stands, every try failed") {
+    FlakyBackend backend(100, reset_outcome());
+    options.retries = 2;
+    const auto report = run_probe({t}, {&backend}, {Version::tls1_2}, options);
+    REQUIRE(report.results.size() == 1);
+    CHECK(report.results[0].outcome.error.cls == ErrorClass::reset);
+    CHECK(report.results[0].attempts == 3);
+    CHECK(report.results[0].failed_attempts == 3);
+  }
+  SUBCASE("an alert is the server's answer: never retried") {
+    auto alert = failure(Status::rejected, ErrorClass::alert, Phase::hello, "alert");
+    alert.error.alert = 70;
+    FlakyBackend backend(100, alert);
+    options.retries = 5;
+    const auto report = run_probe({t}, {&backend}, {Version::tls1_2}, options);
+    REQUIRE(report.results.size() == 1);
+    CHECK(report.results[0].outcome.error.alert == 70);
+    CHECK(report.results[0].attempts == 1);
+    CHECK(report.results[0].failed_attempts == 1);
+  }
+  SUBCASE("no retries asked: one try") {
+    FlakyBackend backend(1, reset_outcome());
+    const auto report = run_probe({t}, {&backend}, {Version::tls1_2}, options);
+    REQUIRE(report.results.size() == 1);
+    CHECK(report.results[0].outcome.status == Status::rejected);
+    CHECK(report.results[0].attempts == 1);
+  }
+}
+
+TEST_CASE("engine: --addresses all probes every address of a name, first only the first") {
+  // One name, two loopback addresses on the same port (--resolve's map stands in for DNS).
+  Listener one("127.0.0.1");
+  Listener two("127.0.0.2", one.port());
+  Target t;
+  t.host = "vault.example";
+  t.port = one.port();
+  t.label = "vault.example:" + std::to_string(one.port());
+  EngineOptions options;
+  options.resolve[{t.host, t.port}] = {asio::ip::make_address("127.0.0.1"), asio::ip::make_address("127.0.0.2")};
+  const std::vector<Version> versions{Version::tls1_2, Version::tls1_3};
+
+  FlakyBackend every(0, Outcome{});
+  const auto all = run_probe({t}, {&every}, versions, options);
+  REQUIRE(all.results.size() == 4);
+  CHECK(all.results[0].address == "127.0.0.1");
+  CHECK(all.results[1].address == "127.0.0.1");
+  CHECK(all.results[2].address == "127.0.0.2");
+  CHECK(all.results[3].address == "127.0.0.2");
+  CHECK(std::count(every.reached_.begin(), every.reached_.end(), "127.0.0.2") == 2);
+
+  options.addresses = AddressMode::first;
+  FlakyBackend first(0, Outcome{});
+  const auto one_address = run_probe({t}, {&first}, versions, options);
+  REQUIRE(one_address.results.size() == 2);
+  for (const auto& r : one_address.results) CHECK(r.address == "127.0.0.1");
+  CHECK(first.reached_ == std::vector<std::string>{"127.0.0.1", "127.0.0.1"});
 }
