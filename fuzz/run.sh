@@ -2,8 +2,8 @@
 # Builds the libFuzzer targets with clang into their own build directory and fuzzes each of
 # them in turn for a bounded time: the raw backend's reply parser, the .reg reader, the
 # SChannel backend's record watch, the --http-check header reader, the proxy's CONNECT answer,
-# the proxy URL and NO_PROXY readers, the catalog and targets-file readers, and the CN reader
-# of the certificate findings. Every target runs even when an earlier one failed; the script
+# the proxy URL and NO_PROXY readers, the catalog and targets-file readers, the CN reader
+# of the certificate findings, and the ClientHello reader with its fingerprints. Every target runs even when an earlier one failed; the script
 # exits non-zero when any of them found a crash, a leak, a sanitizer report or a broken
 # contract, and names them. Crashing inputs land in <build>/artifacts/<target>/.
 #   FUZZ_SECONDS   how long to fuzz each target (default 60)
@@ -17,7 +17,7 @@ build=${FUZZ_BUILD_DIR:-$repo/build-fuzz}
 seconds=${FUZZ_SECONDS:-60}
 
 # Keep in step with TLSPROBE_FUZZERS in fuzz/CMakeLists.txt.
-targets="reply_parser reg_reader record_watch http_head connect_reply proxy_url catalog common_name"
+targets="reply_parser reg_reader record_watch http_head connect_reply proxy_url catalog common_name client_hello"
 
 CC=clang CXX=clang++ cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 binaries=
@@ -57,6 +57,8 @@ fuzz proxy_url 4096
 # The embedded catalog is about 9 KiB.
 fuzz catalog 16384
 fuzz common_name 4096
+# Past one record (16 KiB) so that hellos split over records are tried.
+fuzz client_hello 20000
 
 if [ -n "$failed" ]; then
   echo "fuzzing failed:$failed (inputs in $build/artifacts/)" >&2

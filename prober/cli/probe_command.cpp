@@ -73,6 +73,9 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
   cmd->add_option("--require", args.require, "versions every endpoint/address must accept (exit 1 if not)");
   cmd->add_option("--forbid", args.forbid, "versions no endpoint/address may accept (exit 1 if one does)");
   add_display_options(*cmd, args.display);
+  cmd->add_flag("--show-hello", args.show_hello,
+                "after the verdicts, the ClientHello each backend really sent per version: suites, groups, "
+                "signature algorithms, extensions, JA4 and JA3 (always in the JSON)");
   cmd->add_option("--raw-hello", args.raw_hello,
                   "raw backend hello size: small (under 512 bytes; some middleboxes reset larger ones) | large")
       ->check(CLI::IsMember({"small", "large"}))
@@ -162,8 +165,11 @@ int run_probe_command(const ProbeArgs& args) {
     std::cout << render_analysis_json(analysis);
   else if (format == "csv")
     std::cout << render_csv(analysis.report);
-  else
-    std::cout << render_analysis_table(analysis, table_style(args.display));
+  else {
+    auto style = table_style(args.display);
+    style.show_hello = args.show_hello;
+    std::cout << render_analysis_table(analysis, style);
+  }
   std::cout.flush();
   if (!analysis.policy_passed()) std::cerr << render_violations(analysis.violations);
   return exit_code(analysis);

@@ -29,6 +29,7 @@ struct ProbeArgs {
   std::string require;
   std::string forbid;
   DisplayArgs display;
+  bool show_hello = false;
   std::string raw_hello = "small";
   std::string proxy;
   std::vector<std::string> registry_files;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/client_hello_info.hpp"
 #include "core/version.hpp"
 
 namespace tlsprobe {
@@ -97,6 +98,9 @@ struct Outcome {
   ErrorInfo error;
   std::optional<CertificateSummary> certificate;
   std::optional<HttpCheck> http;  // accepted attempts with --http-check only
+  // The ClientHello this backend sent in the attempt, read back from its bytes; none when the
+  // attempt never got as far as a hello, or the stack's bytes could not be captured.
+  std::optional<ClientHelloInfo> client_hello;
 };
 
 // Shorthands the backends and the engine use to build outcomes.

@@ -1,5 +1,6 @@
 #include "render/analysis.hpp"
 
+#include "render/client_hello.hpp"
 #include "render/json.hpp"
 #include "render/policy.hpp"
 #include "render/registry_report.hpp"
@@ -23,7 +24,12 @@ std::string render_analysis_table(const Analysis& a, TableStyle style) {
     for (const auto& [backend, status] : d.outcomes) style.marked.insert(CellKey{d.endpoint, d.address, backend, d.version});
   style.marked_legend = "backends disagree: one saw the version accepted, another did not (see each backend's row)";
   style.certificate_findings = a.certificate_findings;
-  return render_table(a.report, style) + "\n" + render_verdicts(a.verdicts, a.unreachable_addresses);
+  std::string out = render_table(a.report, style) + "\n" + render_verdicts(a.verdicts, a.unreachable_addresses);
+  if (style.show_hello) {
+    const auto hellos = render_client_hellos(a.report);
+    out += hellos.empty() ? "No ClientHello was captured (--show-hello).\n" : "\n" + hellos;
+  }
+  return out;
 }
 
 }  // namespace tlsprobe

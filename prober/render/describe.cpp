@@ -27,6 +27,12 @@ std::string sec_status_hex(std::uint32_t status) {
   return buf.data();
 }
 
+std::string version_hex(std::uint16_t version) {
+  std::array<char, 8> buf{};
+  std::snprintf(buf.data(), buf.size(), "0x%04x", static_cast<unsigned>(version));
+  return buf.data();
+}
+
 std::optional<int> winsock_number(const ErrorInfo& e) {
   if (e.winsock) return e.winsock;
   if (e.posix_errno) return winsock_for_errno(*e.posix_errno);

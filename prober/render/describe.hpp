@@ -19,6 +19,9 @@ std::string iso8601_utc(std::chrono::system_clock::time_point t);
 // SChannel SECURITY_STATUS as Windows tools print it: "0x80090326".
 std::string sec_status_hex(std::uint32_t status);
 
+// A protocol version number as the wire carries it: "0x0303" (ClientHello legacy_version).
+std::string version_hex(std::uint16_t version);
+
 // The Windows number for a socket error: the backend's own when it has one, else the twin
 // of the POSIX errno. Windows admins compare 10054 with their event log either way.
 std::optional<int> winsock_number(const ErrorInfo& e);

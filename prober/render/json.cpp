@@ -1,7 +1,11 @@
 #include "render/json.hpp"
 
+#include <cstdio>
+
 #include "core/native_codes.hpp"
 #include "render/describe.hpp"
+#include "wire/cipher_names.hpp"
+#include "wire/tls_names.hpp"
 
 namespace tlsprobe {
 namespace {
@@ -72,6 +76,37 @@ json http_to_json(const HttpCheck& h) {
   return j;
 }
 
+template <typename Name>
+json names(const std::vector<std::uint16_t>& values, Name name) {
+  json a = json::array();
+  for (const auto v : values) a.push_back(name(v));
+  return a;
+}
+
+json client_hello_to_json(const ClientHelloInfo& h) {
+  json j;
+  j["size"] = h.size;
+  j["record_version"] = h.record_version ? json(version_hex(*h.record_version)) : json(nullptr);
+  j["legacy_version"] = version_hex(h.legacy_version);
+  j["supported_versions"] = names(h.supported_versions, wire::version_number_name);
+  j["cipher_suites"] = names(h.cipher_suites, [](std::uint16_t v) {
+    return is_grease(v) ? std::string("grease") : wire::cipher_name(v);
+  });
+  j["extensions"] = names(h.extensions, wire::extension_name);
+  j["server_name"] = text_or_null(one_line(h.server_name));
+  j["supported_groups"] = names(h.supported_groups, wire::group_name);
+  j["key_share_groups"] = names(h.key_share_groups, wire::group_name);
+  j["signature_algorithms"] = names(h.signature_algorithms, wire::signature_scheme_name);
+  j["ec_point_formats"] = h.ec_point_formats;
+  j["alpn"] = json::array();
+  for (const auto& a : h.alpn) j["alpn"].push_back(one_line(a));
+  j["ja3"] = h.ja3;
+  j["ja3_hash"] = h.ja3_hash;
+  j["ja4"] = h.ja4;
+  j["ja4_r"] = h.ja4_r;
+  return j;
+}
+
 }  // namespace
 
 json attempt_to_json(const AttemptResult& r) {
@@ -93,6 +128,7 @@ json attempt_to_json(const AttemptResult& r) {
   j["error"] = o.status == Status::accepted ? json(nullptr) : error_to_json(o.error);
   j["certificate"] = o.certificate ? certificate_to_json(*o.certificate) : json(nullptr);
   j["http"] = o.http ? http_to_json(*o.http) : json(nullptr);
+  j["client_hello"] = o.client_hello ? client_hello_to_json(*o.client_hello) : json(nullptr);
   j["elapsed_ms"] = r.elapsed.count();
   j["attempts"] = r.attempts;
   j["failed_attempts"] = r.failed_attempts;

@@ -22,6 +22,8 @@ struct TableStyle {
   // certificate.untrusted is left out: each attempt's "certificate not verified" note already
   // says it, with the subject and issuer.
   std::vector<CertificateFinding> certificate_findings{};
+  // --show-hello: after the verdicts, the ClientHello each backend sent per version.
+  bool show_hello = false;
 };
 
 std::string render_table(const Report& report, const TableStyle& style);

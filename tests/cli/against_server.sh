@@ -43,6 +43,15 @@ assert cells["tls1.2"]["certificate"]["verified"] is False  # self-signed: repor
 for v in ("tls1.0", "tls1.1", "tls1.3"):
     assert cells[v]["status"] == "rejected" and cells[v]["error"]["alert"] == 70, cells[v]
 assert cells["ssl3.0"]["status"] == "unsupported" and cells["ssl3.0"]["error"]["class"] == "local"
+# Every hello that went out is in the JSON, read back; nothing for a version never sent.
+assert cells["ssl3.0"]["client_hello"] is None
+for r in list(cells.values()) + list(raw.values()):
+    if r["version"] == "ssl3.0" and r["backend"] == "openssl":
+        continue
+    h = r["client_hello"]
+    assert h and h["ja4"].startswith("t") and h["cipher_suites"], r
+assert "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" in cells["tls1.2"]["client_hello"]["cipher_suites"]
+assert cells["tls1.3"]["client_hello"]["supported_versions"] == ["tls1.3"]
 print("json ok:", len(doc["results"]), "results")
 PY
 
@@ -54,6 +63,14 @@ rows=$("$tlsprobe" probe "$target" --format csv --versions tls1.2,tls1.3 --backe
 table=$("$tlsprobe" probe "$target" --format table --versions tls1.2)
 grep -q $'\e\[' <<<"$table" && fail "colour on a pipe"
 grep -q 'TLS 1.2' <<<"$table" || fail "table has no TLS 1.2 column"
+grep -q 'ClientHellos sent' <<<"$table" && fail "hellos shown without --show-hello"
+
+# --show-hello: each backend's hello per version, after the verdicts.
+hellos=$("$tlsprobe" probe "$target" --format table --versions tls1.2 --show-hello)
+grep -q '^ClientHellos sent (--show-hello):$' <<<"$hellos" || fail "no hello section: $hellos"
+grep -Eq '^  openssl TLS 1\.2: [0-9]+ bytes, legacy 0x0303, [0-9]+ suites, JA4 t12i[0-9]{4}00_[0-9a-f]{12}_[0-9a-f]{12}, JA3 [0-9a-f]{32}$' \
+  <<<"$hellos" || fail "no OpenSSL TLS 1.2 hello line: $hellos"
+grep -q '^  raw TLS 1.2: ' <<<"$hellos" || fail "no raw TLS 1.2 hello line"
 
 # Policy: exit 0 when it holds, 1 with the cell named when it does not.
 "$tlsprobe" probe "$target" --format json --require tls1.2 --forbid ssl3.0,tls1.0,tls1.1 >/dev/null ||

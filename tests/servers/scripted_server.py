@@ -198,6 +198,8 @@ def handle(conn, peer, args, deadline):
         conn.sendall(alert_record(70))
         finish(conn, deadline)
     elif args.mode == "alert40":
+        # The hello as it arrived, for tests that compare it with what the client says it sent.
+        log(f"{peer}: hello {hello.hex()}")
         conn.sendall(alert_record(40))
         finish(conn, deadline)
     elif args.mode == "downgrade" and offered is not None:

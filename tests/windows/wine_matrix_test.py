@@ -69,6 +69,34 @@ def accepted(checks, results, port, label, version):
             checks.failures.append(f"{label} schannel {version}: certificate/cipher {cert} {r.get('cipher')!r}")
         # No --sni: the name checked is the target's address, in the leaf's IP alternative names.
         check_chain(checks, r, f"{label} schannel {version}", True)
+        check_client_hello(checks, r, f"{label} schannel {version}", version)
+
+
+LEGACY = {"tls1.0": "0x0301", "tls1.1": "0x0302", "tls1.2": "0x0303"}
+
+
+def check_client_hello(checks, r, where, version):
+    """The hello SChannel really sent: the first token of InitializeSecurityContext, read back.
+    This is Wine's SChannel, built on GnuTLS (record_size_limit, RFC 8449, is GnuTLS's and
+    Windows' SChannel does not send it), so its suites are GnuTLS's list, not a Windows build's;
+    what is asserted is what any SChannel hello pinned to `version` must be."""
+    h = (r or {}).get("client_hello") or {}
+    want = {"legacy_version": LEGACY[version], "server_name": None}
+    for key, value in want.items():
+        if h.get(key) != value:
+            checks.failures.append(f"{where}: client_hello.{key} is {h.get(key)!r}, want {value!r}")
+    if not (h.get("record_version") or "").startswith("0x03"):
+        checks.failures.append(f"{where}: client_hello.record_version is {h.get('record_version')!r}")
+    if not h.get("cipher_suites") or "record_size_limit" not in (h.get("extensions") or []):
+        checks.failures.append(f"{where}: client_hello is not Wine's GnuTLS-made hello: {h}")
+    ja4 = h.get("ja4") or ""
+    # No server_name for an address literal; the version digits follow the pinned version.
+    if not ja4.startswith("t" + version[3] + version[5] + "i"):
+        checks.failures.append(f"{where}: client_hello.ja4 is {ja4!r}")
+    if h.get("supported_versions") not in ([], None) and version != "tls1.3":
+        # A hello pinned below 1.3 offers nothing above it.
+        if any(v == "tls1.3" for v in h["supported_versions"]):
+            checks.failures.append(f"{where}: a {version} hello offers TLS 1.3: {h['supported_versions']}")
 
 
 def alert(checks, results, port, label, version, number):

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/outcome.hpp"
 
@@ -30,6 +31,10 @@ struct Observation {
   std::optional<int> alert_received;          // fatal alert description from the server
   std::optional<int> alert_sent;              // the one we sent, when we gave up
   std::optional<std::uint16_t> server_version; // from the ServerHello (supported_versions aware)
+  // What we sent: the first ClientHello message (a HelloRetryRequest's second one is not
+  // what this machine offers first), and the version of the first record header written.
+  std::vector<std::uint8_t> client_hello;
+  std::optional<std::uint16_t> client_record_version;
 };
 
 Outcome classify(const Observation& o);

@@ -17,6 +17,7 @@
 #include "core/errors.hpp"
 #include "core/target.hpp"
 #include "net/watchdog.hpp"
+#include "wire/fingerprint.hpp"
 #include "wire/server_hello.hpp"
 
 namespace tlsprobe {
@@ -38,6 +39,11 @@ void on_message(int write_p, int /*version*/, int content_type, const void* buf,
   const std::span<const std::uint8_t> bytes(static_cast<const std::uint8_t*>(buf), len);
   if (write_p != 0) {
     if (content_type == SSL3_RT_ALERT && bytes.size() >= 2 && !o.alert_sent) o.alert_sent = bytes[1];
+    if (content_type == SSL3_RT_HEADER && bytes.size() >= 3 && !o.client_record_version)
+      o.client_record_version = static_cast<std::uint16_t>(bytes[1] << 8 | bytes[2]);
+    if (content_type == SSL3_RT_HANDSHAKE && !bytes.empty() && bytes[0] == SSL3_MT_CLIENT_HELLO &&
+        o.client_hello.empty())
+      o.client_hello.assign(bytes.begin(), bytes.end());
     return;
   }
   if (content_type == SSL3_RT_HEADER) {
@@ -187,6 +193,10 @@ asio::awaitable<Outcome> OpenSslBackend::handshake(asio::ip::tcp::socket& socket
   ERR_clear_error();
 
   auto outcome = openssl::classify(observed);
+  if (!observed.client_hello.empty()) {
+    outcome.client_hello = wire::captured_hello(observed.client_hello);
+    if (outcome.client_hello) outcome.client_hello->record_version = observed.client_record_version;
+  }
   if (outcome.status == Status::accepted) {
     outcome.certificate = openssl::summarize_certificate(ssl, request.verify_name);
     if (!trust_note_.empty() && outcome.certificate && !outcome.certificate->verified)

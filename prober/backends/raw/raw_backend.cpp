@@ -11,6 +11,7 @@
 #include "net/connect.hpp"
 #include "net/watchdog.hpp"
 #include "wire/client_hello.hpp"
+#include "wire/fingerprint.hpp"
 
 namespace tlsprobe {
 
@@ -27,10 +28,12 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
   raw::Observation observed;
   observed.requested = request.version;
   boost::system::error_code ec;
+  bool sent = false;
   std::vector<std::uint8_t> received;
   {
     Watchdog watchdog(socket, request.deadline);
     co_await asio::async_write(socket, asio::buffer(hello), asio::redirect_error(asio::use_awaitable, ec));
+    sent = !ec;
     // Bounded twice: by the deadline, and by the parser, which decides within max_reply_bytes.
     while (!ec) {
       observed.reply = wire::parse_reply(received);
@@ -49,6 +52,7 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
     observed.socket_error = socket_failure(Status::rejected, Phase::hello, ec);
 
   auto outcome = raw::classify(observed);
+  if (sent) outcome.client_hello = wire::captured_hello(hello);
   boost::system::error_code ignored;
   if (std::holds_alternative<wire::ServerHello>(observed.reply) && socket.is_open()) {
     // We never finish the handshake; say so with a plaintext close_notify (RFC 5246 §7.2.1)

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "wire/cipher_names.hpp"
+#include "wire/fingerprint.hpp"
 #include "backends/schannel/certificate.hpp"
 #include "backends/schannel/classify.hpp"
 #include "backends/schannel/http_check.hpp"
@@ -131,6 +132,7 @@ asio::awaitable<Outcome> SchannelBackend::handshake(asio::ip::tcp::socket& socke
   schannel::RecordWatch watch;
   schannel::Context context(*credentials_[index_of(request.version)], request.sni);
   std::vector<std::uint8_t> pending;  // received, not yet consumed by SChannel
+  std::vector<std::uint8_t> first_token;  // the first InitializeSecurityContext output: the ClientHello
   boost::system::error_code ec;
   {
     Watchdog watchdog(socket, request.deadline);
@@ -144,6 +146,7 @@ asio::awaitable<Outcome> SchannelBackend::handshake(asio::ip::tcp::socket& socke
           if (failed) ec.clear();  // only our alert was lost: SChannel's verdict stands
           break;
         }
+        if (o.bytes_sent == 0) first_token = step.token;
         o.bytes_sent += step.token.size();
       }
       if (step.status == SEC_E_OK) {
@@ -185,6 +188,8 @@ asio::awaitable<Outcome> SchannelBackend::handshake(asio::ip::tcp::socket& socke
     o.cipher = cipher_of(context.handle(), watch);
   }
   auto outcome = schannel::classify(o);
+  // SChannel's hello as it went out: read back, not assumed from the OS build's documentation.
+  if (!first_token.empty()) outcome.client_hello = wire::captured_hello(first_token);
   if (outcome.status == Status::accepted)
     outcome.certificate = schannel::summarize_certificate(context.handle(), request.verify_name, *anchors_);
   // One HEAD request over the accepted handshake; whatever happens to it, the version stays accepted.

@@ -20,6 +20,23 @@ Report small() {
   Outcome good = sample::ok(Version::tls1_2, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
   good.certificate->chain.pop_back();
   good.http = sample::http_ok();
+  ClientHelloInfo hello;
+  hello.size = 150;
+  hello.record_version = 0x0301;
+  hello.legacy_version = 0x0303;
+  hello.cipher_suites = {0xC030, 0x1A1A, 0x00B0};  // GREASE, and a suite without a name in our table
+  hello.compression_methods = {0};
+  hello.extensions = {0x0000, 0x000A, 0x000D, 0x0010, 0xFE0D};
+  hello.server_name = "login.microsoftonline.com";
+  hello.supported_groups = {0x001D, 0x0017};
+  hello.signature_algorithms = {0x0804, 0x0401};
+  hello.ec_point_formats = {0};
+  hello.alpn = {"http/1.1"};
+  hello.ja3 = "771,49200-176,0-10-13-16-65037,29-23,0";
+  hello.ja3_hash = "00112233445566778899aabbccddeeff";
+  hello.ja4 = "t12d0205h1_000000000000_000000000000";
+  hello.ja4_r = "t12d0205h1_00b0,c030_000a,000d,fe0d_0804,0401";
+  good.client_hello = hello;
   rep.results.push_back(sample::attempt(login, "20.190.151.7", "schannel", Version::tls1_2, good, 87));
   Outcome bad = failure(Status::rejected, ErrorClass::alert, Phase::hello,
                         "say \"no\", twice\r\n\tdéjà vu \x01 \xff end");
@@ -109,6 +126,44 @@ TEST_CASE("render json: the exact document") {
         "elapsed_ms": 12,
         "error": null
       },
+      "client_hello": {
+        "size": 150,
+        "record_version": "0x0301",
+        "legacy_version": "0x0303",
+        "supported_versions": [],
+        "cipher_suites": [
+          "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+          "grease",
+          "0x00B0"
+        ],
+        "extensions": [
+          "server_name",
+          "supported_groups",
+          "signature_algorithms",
+          "application_layer_protocol_negotiation",
+          "encrypted_client_hello"
+        ],
+        "server_name": "login.microsoftonline.com",
+        "supported_groups": [
+          "x25519",
+          "secp256r1"
+        ],
+        "key_share_groups": [],
+        "signature_algorithms": [
+          "rsa_pss_rsae_sha256",
+          "rsa_pkcs1_sha256"
+        ],
+        "ec_point_formats": [
+          0
+        ],
+        "alpn": [
+          "http/1.1"
+        ],
+        "ja3": "771,49200-176,0-10-13-16-65037,29-23,0",
+        "ja3_hash": "00112233445566778899aabbccddeeff",
+        "ja4": "t12d0205h1_000000000000_000000000000",
+        "ja4_r": "t12d0205h1_00b0,c030_000a,000d,fe0d_0804,0401"
+      },
       "elapsed_ms": 87,
       "attempts": 1,
       "failed_attempts": 0
@@ -148,6 +203,7 @@ TEST_CASE("render json: the exact document") {
         "chain": []
       },
       "http": null,
+      "client_hello": null,
       "elapsed_ms": 31,
       "attempts": 2,
       "failed_attempts": 2
@@ -179,6 +235,7 @@ TEST_CASE("render json: the exact document") {
       },
       "certificate": null,
       "http": null,
+      "client_hello": null,
       "elapsed_ms": 3,
       "attempts": 1,
       "failed_attempts": 1
