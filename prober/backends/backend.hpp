@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/outcome.hpp"
 #include "core/version.hpp"
@@ -38,6 +39,9 @@ struct HandshakeRequest {
   // Set: after an accepted handshake send this request and report the answer. The engine
   // asks for it only once the address's version matrix is done (see engine.cpp).
   std::optional<HttpCheckConfig> http;
+  // --ciphers: offer exactly these suites (a backend whose scan_candidates() is not empty
+  // honours it; the engine sets it only for those).
+  std::vector<std::uint16_t> offer_suites;
 };
 
 class Backend {
@@ -49,11 +53,17 @@ class Backend {
   virtual asio::awaitable<Outcome> handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) = 0;
   // Whether handshake() honours HandshakeRequest::http (the raw backend ends at the ServerHello).
   virtual bool checks_http() const { return false; }
+  // --ciphers: the suites this backend can offer one by one at `v` to learn which the server
+  // accepts; empty for a stack that cannot be made to offer a chosen list (the raw backend can).
+  virtual std::vector<std::uint16_t> scan_candidates(Version) const { return {}; }
 };
 
 struct BackendConfig {
   std::string ca_file;       // empty: the system trust store
   bool large_hello = false;  // raw backend: a full-size ClientHello instead of one under 512 bytes
+  // OpenSSL backend, --openssl-ciphers: its cipher list for TLS 1.0 to 1.2 instead of the
+  // default (to see what a machine with fewer suites gets); TLS 1.3 suites are left alone.
+  std::string openssl_ciphers;
 };
 
 }  // namespace tlsprobe

@@ -76,6 +76,13 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
   cmd->add_flag("--show-hello", args.show_hello,
                 "after the verdicts, the ClientHello each backend really sent per version: suites, groups, "
                 "signature algorithms, extensions, JA4 and JA3 (always in the JSON)");
+  cmd->add_flag("--ciphers", args.ciphers,
+                "after the matrix, the raw backend lists the cipher suites each address accepts per accepted "
+                "version (one connection per suite); a stack that fails for want of a common suite is then "
+                "named as the cause");
+  cmd->add_option("--openssl-ciphers", args.openssl_ciphers,
+                  "OpenSSL backend: its cipher list for TLS 1.0 to 1.2 (OpenSSL syntax), to see what a machine "
+                  "with fewer suites gets");
   cmd->add_option("--raw-hello", args.raw_hello,
                   "raw backend hello size: small (under 512 bytes; some middleboxes reset larger ones) | large")
       ->check(CLI::IsMember({"small", "large"}))
@@ -151,6 +158,8 @@ int run_probe_command(const ProbeArgs& args) {
   plan.registry.files = args.registry_files;
   plan.backend_config.ca_file = args.ca_file;
   plan.backend_config.large_hello = args.raw_hello == "large";
+  plan.backend_config.openssl_ciphers = args.openssl_ciphers;
+  plan.engine.cipher_scan = args.ciphers;
   if (!args.backends.empty()) plan.backends = split_backend_list(args.backends);
 
   Analysis analysis;

@@ -30,6 +30,8 @@ struct ProbeArgs {
   std::string forbid;
   DisplayArgs display;
   bool show_hello = false;
+  bool ciphers = false;
+  std::string openssl_ciphers;
   std::string raw_hello = "small";
   std::string proxy;
   std::vector<std::string> registry_files;

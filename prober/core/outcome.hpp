@@ -95,6 +95,7 @@ struct Outcome {
   Status status = Status::unreachable;
   std::optional<Version> negotiated;
   std::string cipher;
+  std::optional<std::uint16_t> cipher_suite;  // the suite's number, where the backend reads it off the wire
   ErrorInfo error;
   std::optional<CertificateSummary> certificate;
   std::optional<HttpCheck> http;  // accepted attempts with --http-check only

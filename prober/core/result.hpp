@@ -48,6 +48,19 @@ struct CellPosition {
   auto operator<=>(const CellPosition&) const = default;
 };
 
+// --ciphers: the suites one address accepts at one version, found by the raw backend offering
+// every suite it knows for the version and taking away each one the server picks, until the
+// server refuses (as sslscan does, one connection per step).
+struct CipherScan {
+  std::string endpoint;  // target label
+  std::string address;
+  Version version = Version::tls1_2;
+  std::size_t offered = 0;                // how many suites the first step offered
+  std::vector<std::uint16_t> accepted;    // in the order the server chose them: its preference, when it has one
+  bool complete = false;  // ended with the server refusing what was left (or nothing left)
+  std::string stopped;    // when not complete: why the scan ended early; `accepted` is what it saw
+};
+
 struct Report {
   std::string tool_version;
   std::chrono::system_clock::time_point started;
@@ -55,6 +68,7 @@ struct Report {
   std::vector<Version> versions;       // the columns, in the order asked for
   std::vector<std::string> backends;   // in the order asked for
   std::vector<AttemptResult> results;  // target, address, backend, version order
+  std::vector<CipherScan> cipher_scans;  // --ciphers only; target, address, version order
 };
 
 struct Summary {

@@ -27,7 +27,42 @@ bool is_path_like(const AttemptResult* r) {
 
 CellSeen seen(const AttemptResult* r) { return CellSeen{r->backend, r->address, r->outcome}; }
 
-Verdict judge(const std::string& endpoint, Version v, const Cells& all_cells, const std::optional<LocalFacts>& local) {
+// The suites a hello offers that name a cipher: GREASE (RFC 8701) and the signalling values
+// (RFC 5746 §3.3, RFC 7507) left out.
+std::vector<std::uint16_t> real_suites(const ClientHelloInfo& h) {
+  std::vector<std::uint16_t> out;
+  for (const auto s : h.cipher_suites)
+    if (!is_grease(s) && s != 0x00FF && s != 0x5600) out.push_back(s);
+  return out;
+}
+
+// Every failing stack that sent a hello offered none of the suites the server accepts, by
+// complete scans: the gaps; empty when any scan is incomplete, none exists, or some failing
+// stack did offer an accepted suite (its failure is something else).
+std::vector<CipherGap> cipher_gaps(const Cells& attempted, const std::vector<const CipherScan*>& scans) {
+  std::vector<std::uint16_t> server;
+  for (const auto* scan : scans) {
+    if (!scan->complete) return {};
+    for (const auto s : scan->accepted)
+      if (std::find(server.begin(), server.end(), s) == server.end()) server.push_back(s);
+  }
+  if (server.empty()) return {};
+  std::vector<CipherGap> gaps;
+  for (const auto* r : attempted) {
+    if (r->outcome.status != Status::rejected || !r->outcome.client_hello) continue;
+    const auto offered = real_suites(*r->outcome.client_hello);
+    const bool common = std::any_of(offered.begin(), offered.end(), [&](std::uint16_t s) {
+      return std::find(server.begin(), server.end(), s) != server.end();
+    });
+    if (common) return {};
+    if (std::none_of(gaps.begin(), gaps.end(), [&](const CipherGap& g) { return g.backend == r->backend; }))
+      gaps.push_back(CipherGap{r->backend, offered, server});
+  }
+  return gaps;
+}
+
+Verdict judge(const std::string& endpoint, Version v, const Cells& all_cells, const std::optional<LocalFacts>& local,
+              const std::vector<const CipherScan*>& scans) {
   Verdict out;
   out.endpoint = endpoint;
   out.version = v;
@@ -85,6 +120,14 @@ Verdict judge(const std::string& endpoint, Version v, const Cells& all_cells, co
     out.stacks.assign(stacks.begin(), stacks.end());
     return decide(Cause::local, Reason::stack_cannot_offer);
   }
+  // This machine, too: the server accepts the version, but only with suites a failing stack
+  // never offered (--ciphers knows which the server takes).
+  if (server_accepts) {
+    if (auto gaps = cipher_gaps(attempted, scans); !gaps.empty()) {
+      out.cipher_gaps = std::move(gaps);
+      return decide(Cause::local, Reason::no_common_cipher);
+    }
+  }
   if (attempted.empty()) return decide(Cause::local, Reason::no_stack_can_try);
   out.decisive = seen(attempted.front());
   if (all(attempted, [](const AttemptResult* r) { return r->outcome.status == Status::unreachable; }))
@@ -132,6 +175,7 @@ std::string_view to_string(Reason r) {
     case Reason::cut_after_handshake: return "cut_after_handshake";
     case Reason::blocked_by_registry: return "blocked_by_registry";
     case Reason::stack_cannot_offer: return "stack_cannot_offer";
+    case Reason::no_common_cipher: return "no_common_cipher";
     case Reason::no_stack_can_try: return "no_stack_can_try";
     case Reason::never_reached: return "never_reached";
     case Reason::split_on_path: return "split_on_path";
@@ -163,7 +207,10 @@ std::vector<Verdict> diagnose(const Report& report, const std::optional<LocalFac
         if (r.target.label == endpoint && r.version == v && r.outcome.status != Status::error && !is_dead(r))
           cells.push_back(&r);
       if (cells.empty()) continue;
-      auto verdict = judge(endpoint, v, cells, local);
+      std::vector<const CipherScan*> scans;
+      for (const auto& scan : report.cipher_scans)
+        if (scan.endpoint == endpoint && scan.version == v) scans.push_back(&scan);
+      auto verdict = judge(endpoint, v, cells, local, scans);
       verdict.unreachable_addresses = left_out;
       out.push_back(std::move(verdict));
     }

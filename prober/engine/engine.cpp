@@ -30,6 +30,8 @@ struct Job {
   Version version;
   std::optional<ProxyConfig> proxy;
   bool http = false;  // the --http-check attempt of an accepted cell, not a matrix cell
+  bool scan = false;  // one step of a --ciphers scan of an accepted cell
+  std::vector<std::uint16_t> offer;  // scan: the suites this step offers
   int deferrals = 0;  // times it waited for a descriptor (EMFILE) held by another attempt
 };
 
@@ -87,6 +89,12 @@ class Run {
     return out;
   }
 
+  std::vector<CipherScan> take_scans() {
+    std::vector<CipherScan> out;
+    for (auto& [key, scan] : scans_) out.push_back(std::move(scan));
+    return out;
+  }
+
  private:
   AttemptResult base(std::size_t t, const std::string& address, Backend* backend, Version v) const {
     AttemptResult r;
@@ -140,7 +148,7 @@ class Run {
           continue;
         }
         for (std::size_t a = 0; a < addresses.size(); ++a) {
-          queue_.push_back(Job{{t, a, b, v}, t, addresses[a], backend, version, proxies_[t]});
+          queue_.push_back(Job{{t, a, b, v}, t, addresses[a], backend, version, proxies_[t], false, false, {}, 0});
           ++matrix_pending_[{t, a}];
         }
       }
@@ -206,6 +214,8 @@ class Run {
         queue_.push_front(std::move(again));
       } else if (job.http) {
         record_http(job, std::move(r));
+      } else if (job.scan) {
+        record_scan(job, std::move(r));
       } else {
         finish(job.key, std::move(r));
         matrix_done(job);
@@ -214,9 +224,12 @@ class Run {
     });
   }
 
-  // The address's last matrix cell is in: its accepted cells get their HTTP check now.
+  // The address's last matrix cell is in: its accepted cells get their HTTP check and their
+  // cipher scan now.
   void matrix_done(const Job& job) {
-    if (--matrix_pending_[{job.key.target, job.key.address}] > 0 || !options_.http_check) return;
+    if (--matrix_pending_[{job.key.target, job.key.address}] > 0) return;
+    if (options_.cipher_scan) start_scans(job);
+    if (!options_.http_check) return;
     for (const auto& [key, result] : results_) {
       if (key.target != job.key.target || key.address != job.key.address) continue;
       Backend* backend = backends_[key.backend];
@@ -230,6 +243,71 @@ class Run {
       queue_.push_back(std::move(check));
       ++total_;
     }
+  }
+
+  // One scan per accepted version of the address, by the first backend that can scan it (the
+  // suites a server accepts do not depend on which of our stacks asks).
+  void start_scans(const Job& job) {
+    for (std::size_t v = 0; v < versions_.size(); ++v) {
+      for (std::size_t b = 0; b < backends_.size(); ++b) {
+        const CellPosition key{job.key.target, job.key.address, b, v};
+        const auto it = results_.find(key);
+        if (it == results_.end() || it->second.outcome.status != Status::accepted) continue;
+        auto offer = backends_[b]->scan_candidates(versions_[v]);
+        if (offer.empty()) continue;
+        CipherScan scan;
+        scan.endpoint = it->second.target.label;
+        scan.address = it->second.address;
+        scan.version = versions_[v];
+        scan.offered = offer.size();
+        scans_.emplace(CellPosition{key.target, key.address, 0, v}, std::move(scan));
+        Job step = job;
+        step.key = key;
+        step.backend = backends_[b];
+        step.version = versions_[v];
+        step.scan = true;
+        step.offer = std::move(offer);
+        step.deferrals = 0;
+        queue_.push_back(std::move(step));
+        ++total_;
+        break;
+      }
+    }
+  }
+
+  // The server picked a suite: take it away and ask again. A refusal ends the scan complete;
+  // anything else (a timeout, a reset, a suite we did not offer) ends it with what it saw.
+  void record_scan(const Job& job, AttemptResult r) {
+    auto& scan = scans_.at(CellPosition{job.key.target, job.key.address, 0, job.key.version});
+    ++done_;
+    if (on_progress_) on_progress_(Progress{done_, total_});
+    const auto& o = r.outcome;
+    if (o.status == Status::accepted) {
+      const auto picked = o.cipher_suite ? std::find(job.offer.begin(), job.offer.end(), *o.cipher_suite) : job.offer.end();
+      if (picked == job.offer.end()) {
+        scan.stopped = "the server chose a suite it was not offered (" + o.cipher + ")";
+        return;
+      }
+      scan.accepted.push_back(*picked);
+      Job next = job;
+      next.offer.erase(next.offer.begin() + (picked - job.offer.begin()));
+      next.deferrals = 0;
+      if (next.offer.empty()) {
+        scan.complete = true;  // it accepts every suite offered
+        return;
+      }
+      queue_.push_back(std::move(next));
+      ++total_;
+      return;
+    }
+    // A refusal of what is left is the server's answer: an alert (handshake_failure,
+    // insufficient_security), or a close without one, as some servers answer "no suite".
+    const auto c = o.error.cls;
+    if (o.status == Status::rejected && (c == ErrorClass::alert || c == ErrorClass::closed)) {
+      scan.complete = true;
+      return;
+    }
+    scan.stopped = std::string(to_string(o.status)) + " (" + std::string(to_string(c)) + "): " + o.error.message;
   }
 
   // The cell keeps its own handshake's outcome; only the HTTP result is added, or why the
@@ -293,6 +371,7 @@ class Run {
     request.verify_name = options_.sni.empty() ? target.host : options_.sni;
     request.deadline = Clock::now() + options_.handshake_timeout;
     if (job.http) request.http = options_.http_check;
+    if (job.scan) request.offer_suites = job.offer;
     co_return co_await job.backend->handshake(socket, request);
   }
 
@@ -336,6 +415,7 @@ class Run {
   std::deque<Job> queue_;
   std::map<std::string, int> per_address_;
   std::map<CellPosition, AttemptResult> results_;
+  std::map<CellPosition, CipherScan> scans_;  // keyed (target, address, 0, version)
   std::map<std::pair<std::size_t, std::size_t>, int> matrix_pending_;  // (target, address): cells still queued or in flight
   int in_flight_ = 0;
   int descriptor_limit_ = std::numeric_limits<int>::max();  // lowered when the descriptors run out
@@ -357,6 +437,7 @@ Report run_probe(const std::vector<Target>& targets, const std::vector<Backend*>
   const auto start = Clock::now();
   Run run(targets, backends, versions, options, on_progress);
   report.results = run.execute();
+  report.cipher_scans = run.take_scans();
   report.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
   return report;
 }

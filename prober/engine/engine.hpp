@@ -39,6 +39,10 @@ struct EngineOptions {
   // inside the matrix, a server that never answers would hold its connection until the HTTP
   // deadline, and on a single-connection server the cells queued behind it would time out.
   std::optional<HttpCheckConfig> http_check;
+  // --ciphers: after an address's matrix, each version a scanning backend (scan_candidates())
+  // saw accepted is scanned: offer every candidate, take away the suite the server picks,
+  // again until it refuses. One connection per step, under the same limits and deadlines.
+  bool cipher_scan = false;
 };
 
 struct Progress {

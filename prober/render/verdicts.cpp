@@ -4,6 +4,7 @@
 #include <map>
 
 #include "render/describe.hpp"
+#include "wire/cipher_names.hpp"
 
 namespace tlsprobe {
 namespace {
@@ -19,7 +20,9 @@ Phrase phrase(const Verdict& v) {
     case Cause::works:
       return v.version < Version::tls1_2 ? Phrase{4, "still accepted by the server (not deprecated there yet)"}
                                          : Phrase{0, "accepted"};
-    case Cause::local: return {1, "blocked on this machine"};
+    case Cause::local:
+      if (v.reason == Reason::no_common_cipher) return {1, "failing on this machine: no common cipher suite"};
+      return {1, "blocked on this machine"};
     case Cause::path: return {2, "failing on the path"};
     case Cause::unreachable:
       return {3, "unreachable" + (v.decisive ? " (" + failure_summary(v.decisive->outcome) + ")" : std::string())};
@@ -39,6 +42,12 @@ std::string join_versions(const std::vector<Version>& versions) {
 }
 
 std::string version_name(Version v) { return std::string(display_name(v)); }
+
+std::string suite_list(const std::vector<std::uint16_t>& suites) {
+  std::string out;
+  for (const auto s : suites) out += (out.empty() ? "" : ", ") + wire::cipher_name(s);
+  return out.empty() ? "none" : out;
+}
 
 std::string cell_text(const CellSeen& c) {
   const std::string where = c.address.empty() ? "no address" : c.address;
@@ -75,6 +84,12 @@ std::string verdict_summary(const Verdict& v) {
       return name + " fails locally: the server accepts it, but " + names + " on this machine cannot offer it" +
              (v.server_accepts ? " (the server accepts it)" : "");
     }
+    case Reason::no_common_cipher: {
+      std::string names;
+      for (const auto& g : v.cipher_gaps) names += (names.empty() ? "" : ", ") + g.backend;
+      return name + " fails locally: no common cipher suite: the server accepts it, but only with suites " + names +
+             " on this machine does not offer";
+    }
     case Reason::no_stack_can_try: return "no stack on this machine can try " + name;
     case Reason::never_reached: return name + " never got a chance: " + first;
     case Reason::split_on_path: {
@@ -100,6 +115,9 @@ std::vector<std::string> verdict_evidence(const Verdict& v) {
     out.push_back(v.decisive->backend + " at " + v.decisive->address + ": HEAD " +
                   (v.decisive->outcome.http ? v.decisive->outcome.http->path : std::string()) + " " +
                   failure_summary(request_failure(*v.decisive)));
+  for (const auto& g : v.cipher_gaps)
+    out.push_back("the server accepts " + version_name(v.version) + " only with " + suite_list(g.server) + "; " +
+                  g.backend + " offered none of them (it offered " + suite_list(g.offered) + ")");
   for (const auto& address : v.unreachable_addresses)
     out.push_back(address + ": unreachable on every version, left out of this verdict");
   return out;
@@ -107,6 +125,11 @@ std::vector<std::string> verdict_evidence(const Verdict& v) {
 
 std::string verdict_fix(const Verdict& v) {
   if (v.reason == Reason::blocked_by_registry && v.registry) return v.registry->fix;
+  if (v.reason == Reason::no_common_cipher && !v.cipher_gaps.empty())
+    return "let this machine offer one of " + suite_list(v.cipher_gaps.front().server) +
+           ": for SChannel, list it in the SSL Cipher Suite Order policy (HKLM\\SOFTWARE\\Policies\\Microsoft\\"
+           "Cryptography\\Configuration\\SSL\\00010002, Functions) or install the update or Windows version "
+           "that has it (Windows 7 / 2008 R2 / 2012 have ECDHE_RSA only with CBC); for OpenSSL, its cipher list";
   if (v.reason == Reason::refused_everywhere && !v.expected)
     return "nothing on this machine will help: the server refuses " + version_name(v.version) +
            "; check the endpoint name, or whether a proxy or inspection device answers in its place";
@@ -152,8 +175,12 @@ std::string render_verdicts(const std::vector<Verdict>& verdicts, const std::vec
       groups[{p.rank, p.text}].push_back(v.version);
       if (v.cause != Cause::works && !(v.cause == Cause::server && v.expected) && v.cause != Cause::unreachable) {
         const auto fix = verdict_fix(v);
-        fixes += "  " + one_line(endpoint) + ": " + one_line(verdict_summary(v)) +
-                 (fix.empty() ? "" : "\n    fix: " + one_line(fix)) + "\n";
+        fixes += "  " + one_line(endpoint) + ": " + one_line(verdict_summary(v)) + "\n";
+        // The two suite lists are the whole argument: shown, not left to the JSON.
+        for (const auto& g : v.cipher_gaps)
+          fixes += "    " + g.backend + " offered: " + suite_list(g.offered) + "\n    the server accepts: " +
+                   suite_list(g.server) + "\n";
+        if (!fix.empty()) fixes += "    fix: " + one_line(fix) + "\n";
       }
     }
     std::string line;

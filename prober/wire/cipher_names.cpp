@@ -132,4 +132,10 @@ std::string cipher_name(std::uint16_t suite) {
   return hex;
 }
 
+std::vector<std::uint16_t> named_suites() {
+  std::vector<std::uint16_t> out;
+  for (const auto& [number, name] : names) out.push_back(number);
+  return out;
+}
+
 }  // namespace tlsprobe::wire

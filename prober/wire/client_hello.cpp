@@ -7,6 +7,7 @@
 
 #include "core/target.hpp"
 #include "wire/bytes.hpp"
+#include "wire/cipher_names.hpp"
 #include "wire/hello_profile.hpp"
 
 namespace tlsprobe::wire {
@@ -47,7 +48,9 @@ void u16_list(Writer& w, std::size_t prefix_width, std::span<const std::uint16_t
   w.close(at, prefix_width);
 }
 
-void write_extensions(Writer& w, const HelloProfile& p, const HelloOptions& o, std::string_view name) {
+// `body_start`: where the ClientHello body begins, for the length quirk of scan hellos.
+void write_extensions(Writer& w, const HelloProfile& p, const HelloOptions& o, std::string_view name,
+                      std::size_t body_start) {
   const std::size_t block = w.open(2);
   if (!name.empty()) {
     extension(w, ext::server_name, [&] {
@@ -99,6 +102,15 @@ void write_extensions(Writer& w, const HelloProfile& p, const HelloOptions& o, s
     // WebSphere 7).
     const std::size_t so_far = w.size() + 4;  // the record so far plus the padding header
     if (so_far < large_hello_bytes) extension(w, ext::padding, [&] { w.zeros(large_hello_bytes - so_far); });
+  } else if (!o.suites.empty()) {
+    // Scan hellos offer up to a hundred suites and land anywhere in length. Between 256 and
+    // 511 bytes they are padded to 512, as BoringSSL and OpenSSL pad theirs (the F5 hang
+    // above); elsewhere one padding byte moves a length_quirk() length off.
+    const std::size_t length = w.size() - body_start + 4;  // with the padding extension's header
+    if (length > 0xFF && length < 0x200)
+      extension(w, ext::padding, [&] { w.zeros(0x200 - length); });
+    else if (length_quirk(length - 4))
+      extension(w, ext::padding, [&] { w.u8(0); });  // five bytes more: 10 -> 15, 14 -> 19
   }
   w.close(block, 2);
 }
@@ -127,13 +139,40 @@ std::vector<std::uint8_t> build_client_hello(const HelloOptions& o) {
   } else {
     w.u8(0);
   }
-  u16_list(w, 2, p.cipher_suites);
+  if (o.suites.empty()) {
+    u16_list(w, 2, p.cipher_suites);
+  } else {
+    if (o.suites.size() > max_offered_suites)
+      throw std::invalid_argument("more than " + std::to_string(max_offered_suites) + " cipher suites");
+    std::vector<std::uint16_t> suites = o.suites;
+    if (!p.extensions) suites.push_back(scsv_empty_renegotiation_info);  // RFC 5746 §3.3: SSL 3.0's only way
+    u16_list(w, 2, suites);
+  }
   w.u8(1);  // compression_methods: null only (RFC 8446 §4.1.2 requires exactly this)
   w.u8(0);
-  if (p.extensions) write_extensions(w, p, o, name);
+  if (p.extensions) write_extensions(w, p, o, name, message + 3);
   w.close(message, 3);
   w.close(record, 2);
   return w.take();
+}
+
+std::vector<std::uint16_t> scan_suites(Version v) {
+  const auto tls13 = [](std::uint16_t s) { return (s >> 8) == 0x13; };
+  const auto signalling = [](std::uint16_t s) { return s == scsv_empty_renegotiation_info || s == 0x5600; };
+  // RFC 5246 introduced AEAD (GCM, CCM, ChaCha20) and SHA-256/384 suites; their names say so.
+  const auto tls12_only = [](std::uint16_t s) {
+    const std::string name = cipher_name(s);
+    for (const char* mark : {"_GCM_", "_CCM", "CHACHA20", "_SHA256", "_SHA384"})
+      if (name.find(mark) != std::string::npos) return true;
+    return false;
+  };
+  std::vector<std::uint16_t> out;
+  for (const auto s : named_suites()) {
+    if (signalling(s) || (v == Version::tls1_3) != tls13(s)) continue;
+    if (v < Version::tls1_2 && tls12_only(s)) continue;
+    out.push_back(s);
+  }
+  return out;
 }
 
 void randomize(HelloOptions& options) {

@@ -34,7 +34,28 @@ struct HelloOptions {
   // (RFC 7748 §5); the top bit is cleared to keep the encoding canonical. Must not be all
   // zero or another low-order point: servers check for those (RFC 7748 §6.1).
   std::array<std::uint8_t, 32> x25519_public{};
+  // --ciphers: these suites instead of the profile's (SSL 3.0 keeps its renegotiation SCSV).
+  // At most max_offered_suites.
+  std::vector<std::uint16_t> suites;
 };
+
+// wolfSSL refuses a ClientHello with more than 150 cipher suites (WOLFSSL_MAX_SUITE_SZ 300
+// bytes); a scan that offers more than that would read wolfSSL's refusal as "no suite".
+inline constexpr std::size_t max_offered_suites = 150;
+
+// Some middleboxes reset a ClientHello whose handshake message length, modulo 256, is 10 or
+// 14 (lengths a hello of the old fixed shapes never had). Scan hellos shrink by two bytes per
+// step and cross every length, so one that would land there gets a padding extension
+// (RFC 7685) that moves it off, as one between 256 and 511 bytes is padded to 512 (see
+// large_hello_bytes for that range). True for a ClientHello body length to avoid.
+constexpr bool length_quirk(std::size_t message_length) {
+  return message_length % 256 == 10 || message_length % 256 == 14;
+}
+
+// The suites a --ciphers scan offers at `v`: every suite wire/cipher_names knows that the
+// version defines (TLS 1.3: its own five; TLS 1.2: all others; TLS 1.0/1.1 and SSL 3.0: none
+// of the AEAD or SHA-2 suites TLS 1.2 introduced), never a signalling value.
+std::vector<std::uint16_t> scan_suites(Version v);
 
 // The default hello stays under 512 bytes (some middleboxes reset larger ones): 68 bytes for
 // SSL 3.0, 113-195 for TLS with a 9-character name, at most 439 with a 253-character one.

@@ -55,6 +55,19 @@ assert cells["tls1.3"]["client_hello"]["supported_versions"] == ["tls1.3"]
 print("json ok:", len(doc["results"]), "results")
 PY
 
+# --ciphers: the scan's section validates too, complete, with the suites s_server takes by default.
+"$tlsprobe" probe "$target" --format json --versions tls1.2 --ciphers --timeout 3s >"$work/scan.json"
+/usr/bin/python3 - "$work/scan.json" "$source_dir/schema/report.schema.json" <<'PY'
+import json, sys, jsonschema
+doc = json.load(open(sys.argv[1])); jsonschema.validate(doc, json.load(open(sys.argv[2])))
+(scan,) = doc["cipher_scans"]
+assert scan["version"] == "tls1.2" and scan["complete"] and scan["stopped"] is None, scan
+assert "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256" in scan["accepted"], scan
+assert 0 < len(scan["accepted"]) < scan["offered"], scan
+print("scan ok:", len(scan["accepted"]), "of", scan["offered"], "suites accepted")
+PY
+grep -q cipher_scans "$work/out.json" && fail "cipher_scans without --ciphers"
+
 # CSV: a header and one row per attempt.
 rows=$("$tlsprobe" probe "$target" --format csv --versions tls1.2,tls1.3 --backend openssl | wc -l)
 [[ $rows == 3 ]] || fail "csv has $rows lines, expected 3"

@@ -110,6 +110,16 @@ std::optional<std::string> configure(asio::ssl::context& ctx, Version v, const B
       return "OpenSSL refused the cipher list for " + std::string(display_name(v)) + ": " + why;
     }
   }
+  if (!config.openssl_ciphers.empty() && v < Version::tls1_3) {
+    // Below TLS 1.2 the list keeps security level 0, or OpenSSL would refuse the version.
+    const std::string list = config.openssl_ciphers + (v < Version::tls1_2 ? ":@SECLEVEL=0" : "");
+    if (SSL_CTX_set_cipher_list(native, list.c_str()) != 1) {
+      const std::string why = ssl_error_text(ERR_get_error());
+      ERR_clear_error();
+      throw UsageError("--openssl-ciphers '" + config.openssl_ciphers + "': OpenSSL takes no suite from it (" +
+                       why + ")");
+    }
+  }
   // Trust is reported beside the outcome, never instead of it.
   SSL_CTX_set_verify(native, SSL_VERIFY_NONE, nullptr);
   if (!config.ca_file.empty()) {

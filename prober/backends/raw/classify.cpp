@@ -40,7 +40,11 @@ Outcome classify(const Observation& o) {
           [&](const wire::NeedMore& more) { return undecided(o, more); },
           [&](const wire::ServerHello& hello) {
             const auto chosen = from_wire(hello.version);
-            if (chosen == o.requested) return accepted(o.requested, wire::cipher_name(hello.cipher_suite));
+            if (chosen == o.requested) {
+              auto out = accepted(o.requested, wire::cipher_name(hello.cipher_suite));
+              out.cipher_suite = hello.cipher_suite;
+              return out;
+            }
             auto out = failure(Status::rejected, ErrorClass::version_mismatch, Phase::handshake,
                                "server answered with " + wire::describe(o.reply));
             out.error.offered = chosen;

@@ -22,6 +22,7 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
   options.version = request.version;
   options.sni = request.sni;
   options.large = large_hello_;
+  options.suites = request.offer_suites;
   wire::randomize(options);
   const auto hello = wire::build_client_hello(options);
 
@@ -66,5 +67,7 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
   socket.close(ignored);
   co_return outcome;
 }
+
+std::vector<std::uint16_t> RawBackend::scan_candidates(Version v) const { return wire::scan_suites(v); }
 
 }  // namespace tlsprobe

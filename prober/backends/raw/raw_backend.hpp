@@ -13,6 +13,7 @@ class RawBackend final : public Backend {
   std::string_view name() const override { return "raw"; }
   Support supports(Version) const override { return {}; }
   asio::awaitable<Outcome> handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) override;
+  std::vector<std::uint16_t> scan_candidates(Version v) const override;
 
  private:
   bool large_hello_;

@@ -217,3 +217,66 @@ TEST_CASE("verdict: tlsprobe's own faults are left out") {
   CHECK(v.cause == Cause::works);
   CHECK(v.cells.size() == 1);
 }
+
+namespace {
+
+// A hello that offered exactly these suites (and the renegotiation SCSV, which is no cipher).
+Outcome with_hello(Outcome o, std::vector<std::uint16_t> suites) {
+  ClientHelloInfo h;
+  h.legacy_version = 0x0303;
+  h.cipher_suites = std::move(suites);
+  h.cipher_suites.push_back(0x00FF);
+  o.client_hello = h;
+  return o;
+}
+
+CipherScan scan_of(std::vector<std::uint16_t> accepted, bool complete = true) {
+  CipherScan s;
+  s.endpoint = "vault.example";
+  s.address = "10.0.0.1";
+  s.version = Version::tls1_2;
+  s.accepted = std::move(accepted);
+  s.complete = complete;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("verdict: a stack offering none of the suites the server accepts -> local, no common cipher suite") {
+  // A GCM-only front door (TLSv1.2_2023) and a CBC-only client (Windows 2012 R2 without the update).
+  auto rep = report(Version::tls1_2, {cell("10.0.0.1", "schannel", Version::tls1_2, with_hello(alert(40), {0xC014, 0xC013})),
+                                      cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))});
+  rep.cipher_scans = {scan_of({0xC02F, 0xC030})};
+  const auto v = only(rep);
+  CHECK(v.cause == Cause::local);
+  CHECK(v.reason == Reason::no_common_cipher);
+  REQUIRE(v.cipher_gaps.size() == 1);
+  CHECK(v.cipher_gaps[0].backend == "schannel");
+  CHECK(v.cipher_gaps[0].offered == std::vector<std::uint16_t>{0xC014, 0xC013});  // the SCSV is no cipher
+  CHECK(v.cipher_gaps[0].server == std::vector<std::uint16_t>{0xC02F, 0xC030});
+  CHECK(verdict_summary(v) ==
+        "TLS 1.2 fails locally: no common cipher suite: the server accepts it, but only with suites schannel on this "
+        "machine does not offer");
+  const auto evidence = verdict_evidence(v);
+  CHECK(evidence.back() ==
+        "the server accepts TLS 1.2 only with TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, "
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384; schannel offered none of them (it offered "
+        "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA, TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA)");
+  CHECK(verdict_fix(v).find("let this machine offer one of TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256") == 0);
+}
+
+TEST_CASE("verdict: suites in common, an incomplete scan, or no scan: the failure is not blamed on suites") {
+  const auto failing = [](std::vector<std::uint16_t> offered) {
+    return report(Version::tls1_2, {cell("10.0.0.1", "schannel", Version::tls1_2, with_hello(alert(40), std::move(offered))),
+                                    cell("10.0.0.1", "raw", Version::tls1_2, ok(Version::tls1_2))});
+  };
+  auto overlap = failing({0xC014, 0xC02F});
+  overlap.cipher_scans = {scan_of({0xC02F, 0xC030})};
+  CHECK(only(overlap).reason == Reason::split_on_path);
+
+  auto cut_short = failing({0xC014});
+  cut_short.cipher_scans = {scan_of({0xC02F}, false)};
+  CHECK(only(cut_short).reason == Reason::split_on_path);
+
+  CHECK(only(failing({0xC014})).reason == Reason::split_on_path);
+}

@@ -14,6 +14,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/native_codes.hpp"
+
 using namespace tlsprobe;
 namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
@@ -305,4 +307,81 @@ TEST_CASE("engine: --addresses all probes every address of a name, first only th
   REQUIRE(one_address.results.size() == 2);
   for (const auto& r : one_address.results) CHECK(r.address == "127.0.0.1");
   CHECK(first.reached_ == std::vector<std::string>{"127.0.0.1", "127.0.0.1"});
+}
+
+namespace {
+
+// A server that takes only `accepts`, in its own order of preference, from whatever is offered;
+// the matrix hello (no offer) is accepted with its first suite. After `fail_after` scan steps it
+// stalls instead (a timeout), to cut a scan short.
+class SuiteServerBackend : public Backend {
+ public:
+  SuiteServerBackend(std::vector<std::uint16_t> accepts, int fail_after = 1000)
+      : accepts_(std::move(accepts)), fail_after_(fail_after) {}
+  std::string_view name() const override { return "suites"; }
+  Support supports(Version) const override { return {}; }
+  std::vector<std::uint16_t> scan_candidates(Version) const override { return {0x0001, 0x0002, 0x0003, 0x0004, 0x0005}; }
+  asio::awaitable<Outcome> handshake(tcp::socket&, const HandshakeRequest& request) override {
+    if (request.offer_suites.empty()) co_return accepted(request.version, "TEST");
+    offers_.push_back(request.offer_suites);
+    if (static_cast<int>(offers_.size()) > fail_after_) co_return timeout_failure(Status::rejected, Phase::hello);
+    for (const auto s : accepts_) {
+      if (std::find(request.offer_suites.begin(), request.offer_suites.end(), s) == request.offer_suites.end()) continue;
+      auto o = accepted(request.version, "suite " + std::to_string(s));
+      o.cipher_suite = s;
+      co_return o;
+    }
+    auto refused = failure(Status::rejected, ErrorClass::alert, Phase::hello, "alert");
+    refused.error.alert = 40;
+    co_return refused;
+  }
+  std::vector<std::vector<std::uint16_t>> offers_;
+
+ private:
+  std::vector<std::uint16_t> accepts_;
+  int fail_after_;
+};
+
+}  // namespace
+
+TEST_CASE("engine: --ciphers takes away each suite the server picks until it refuses, in its order") {
+  Listener listener;
+  Target t;
+  t.host = "127.0.0.1";
+  t.port = listener.port();
+  t.label = "scan";
+  EngineOptions options;
+  options.cipher_scan = true;
+
+  SUBCASE("a complete scan: the server's own order, then its refusal") {
+    SuiteServerBackend backend({0x0004, 0x0002});
+    const auto report = run_probe({t}, {&backend}, {Version::tls1_2}, options);
+    REQUIRE(report.cipher_scans.size() == 1);
+    const auto& scan = report.cipher_scans[0];
+    CHECK(scan.address == "127.0.0.1");
+    CHECK(scan.version == Version::tls1_2);
+    CHECK(scan.offered == 5);
+    CHECK(scan.accepted == std::vector<std::uint16_t>{0x0004, 0x0002});
+    CHECK(scan.complete);
+    REQUIRE(backend.offers_.size() == 3);
+    CHECK(backend.offers_[1] == std::vector<std::uint16_t>{0x0001, 0x0002, 0x0003, 0x0005});
+    CHECK(backend.offers_[2] == std::vector<std::uint16_t>{0x0001, 0x0003, 0x0005});
+  }
+  SUBCASE("a stall half-way: what was seen, marked incomplete with the reason") {
+    SuiteServerBackend backend({0x0004, 0x0002}, 1);
+    const auto report = run_probe({t}, {&backend}, {Version::tls1_2}, options);
+    REQUIRE(report.cipher_scans.size() == 1);
+    CHECK(report.cipher_scans[0].accepted == std::vector<std::uint16_t>{0x0004});
+    CHECK_FALSE(report.cipher_scans[0].complete);
+    CHECK(report.cipher_scans[0].stopped.find("timeout") != std::string::npos);
+  }
+  SUBCASE("no scan without --ciphers, nor of a version that was not accepted") {
+    SuiteServerBackend backend({0x0001});
+    options.cipher_scan = false;
+    CHECK(run_probe({t}, {&backend}, {Version::tls1_2}, options).cipher_scans.empty());
+    CHECK(backend.offers_.empty());
+    options.cipher_scan = true;
+    ThrowingBackend faulty;
+    CHECK(run_probe({t}, {&faulty}, {Version::tls1_2}, options).cipher_scans.empty());
+  }
 }
