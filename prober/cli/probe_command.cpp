@@ -80,6 +80,12 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
                 "after the matrix, the raw backend lists the cipher suites each address accepts per accepted "
                 "version (one connection per suite); a stack that fails for want of a common suite is then "
                 "named as the cause");
+  cmd->add_option("--require-ciphers", args.require_ciphers,
+                  "suite patterns (GCM, ECDHE, or an IANA name) one of which every accepted endpoint/address and "
+                  "version must accept (exit 1 if not; turns on --ciphers)");
+  cmd->add_option("--forbid-ciphers", args.forbid_ciphers,
+                  "suite patterns (3DES,RC4,CBC,NULL,EXPORT, or IANA names) no endpoint/address may accept "
+                  "(exit 1 if one does; turns on --ciphers)");
   cmd->add_option("--openssl-ciphers", args.openssl_ciphers,
                   "OpenSSL backend: its cipher list for TLS 1.0 to 1.2 (OpenSSL syntax), to see what a machine "
                   "with fewer suites gets");
@@ -153,13 +159,15 @@ int run_probe_command(const ProbeArgs& args) {
   if (!args.http_check.empty())
     plan.engine.http_check = HttpCheckConfig{http_path(args.http_check), plan.engine.handshake_timeout};
   plan.policy = make_policy(args.require, args.forbid);
+  add_cipher_rules(plan.policy, args.require_ciphers, args.forbid_ciphers);
   plan.versions = parse_version_list(args.versions);
   plan.targets = select_targets({args.catalog, args.clouds, args.groups, args.targets_files, args.targets});
   plan.registry.files = args.registry_files;
   plan.backend_config.ca_file = args.ca_file;
   plan.backend_config.large_hello = args.raw_hello == "large";
   plan.backend_config.openssl_ciphers = args.openssl_ciphers;
-  plan.engine.cipher_scan = args.ciphers;
+  // Every accepted suite, not only the negotiated one, decides a cipher rule.
+  plan.engine.cipher_scan = args.ciphers || plan.policy.has_cipher_rules();
   if (!args.backends.empty()) plan.backends = split_backend_list(args.backends);
 
   Analysis analysis;

@@ -31,6 +31,8 @@ struct ProbeArgs {
   DisplayArgs display;
   bool show_hello = false;
   bool ciphers = false;
+  std::string require_ciphers;
+  std::string forbid_ciphers;
   std::string openssl_ciphers;
   std::string raw_hello = "small";
   std::string proxy;

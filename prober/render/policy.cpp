@@ -52,9 +52,22 @@ std::string place_name(const Violation& v) {
   return v.endpoint + " (" + v.address + ")";
 }
 
+std::string cipher_detail(const Violation& v) {
+  if (v.shortfall == Shortfall::suite_accepted)
+    return "accepted " + v.suite + (v.seen.empty() ? " (found by --ciphers)" : " (negotiated)");
+  std::string seen;
+  for (const auto& s : v.suites) seen += (seen.empty() ? "" : ", ") + s;
+  return "no accepted suite matches; accepted: " + (seen.empty() ? std::string("none known") : seen);
+}
+
+bool is_cipher_rule(const Violation& v) { return v.rule == "forbid_ciphers" || v.rule == "require_ciphers"; }
+
 }  // namespace
 
-std::string violation_detail(const Violation& v) { return v.rule == "forbid" ? forbid_detail(v) : require_detail(v); }
+std::string violation_detail(const Violation& v) {
+  if (is_cipher_rule(v)) return cipher_detail(v);
+  return v.rule == "forbid" ? forbid_detail(v) : require_detail(v);
+}
 
 std::string render_violations(const std::vector<Violation>& violations) {
   if (violations.empty()) return "Policy: no violations\n";
@@ -63,7 +76,9 @@ std::string render_violations(const std::vector<Violation>& violations) {
   for (const auto& v : violations) {
     out += "  " + one_line(place_name(v));
     if (!v.backend.empty()) out += " " + one_line(v.backend);
-    out += v.rule == "forbid" ? ": forbids " : ": requires ";
+    const bool forbids = v.rule == "forbid" || v.rule == "forbid_ciphers";
+    out += forbids ? ": forbids " : ": requires ";
+    if (is_cipher_rule(v)) out += forbids ? "cipher suites it accepts at " : "a matching cipher suite at ";
     out += std::string(display_name(v.version)) + ": " + one_line(violation_detail(v)) + "\n";
   }
   return out;
@@ -79,6 +94,14 @@ nlohmann::ordered_json policy_to_json(const Policy& policy, const std::vector<Vi
   json j;
   j["require"] = tokens(policy.require);
   j["forbid"] = tokens(policy.forbid);
+  // Only when given, so a version-only policy reads as it always has.
+  const auto patterns = [](const std::vector<std::string>& ps) {
+    json a = json::array();
+    for (const auto& p : ps) a.push_back(p);
+    return a;
+  };
+  if (!policy.require_ciphers.empty()) j["require_ciphers"] = patterns(policy.require_ciphers);
+  if (!policy.forbid_ciphers.empty()) j["forbid_ciphers"] = patterns(policy.forbid_ciphers);
   j["passed"] = violations.empty();
   j["violations"] = json::array();
   for (const auto& v : violations) {

@@ -98,6 +98,18 @@ set +e
 set -e
 [[ $code == 1 ]] || fail "--require tls1.0 exited $code, expected 1"
 
+# Cipher policy: s_server's default list has CBC suites at TLS 1.2 and no RC4 (Debian's
+# OpenSSL has none); the rule turns the scan on by itself.
+"$tlsprobe" probe "$target" --format json --versions tls1.2 --forbid-ciphers RC4,NULL,EXPORT >"$work/rc4.json" ||
+  fail "--forbid-ciphers RC4,NULL,EXPORT did not exit 0"
+grep -q '"cipher_scans"' "$work/rc4.json" || fail "a cipher rule without its scan"
+set +e
+msg=$("$tlsprobe" probe "$target" --format json --versions tls1.2 --forbid-ciphers CBC 2>&1 >/dev/null); code=$?
+set -e
+[[ $code == 1 ]] || fail "--forbid-ciphers CBC exited $code, expected 1"
+grep -q "forbids cipher suites it accepts at TLS 1.2: accepted TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA" <<<"$msg" ||
+  fail "the CBC violation is not named: $msg"
+
 # SSL 3.0 seen by the raw backend only: tests/servers/scripted_server.py --mode ssl3 answers an
 # SSL 3.0 hello with an SSL 3.0 first flight. Debian's OpenSSL cannot try it (unsupported), so
 # the JSON lists the cell in `disagreements` and the table marks both backends' cells with " *".

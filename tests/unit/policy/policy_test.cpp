@@ -178,3 +178,64 @@ TEST_CASE("policy: an attempt that failed inside tlsprobe proves nothing either 
   g.add("raw", Version::tls1_0, reset());
   CHECK(check_policy(g.rep, make_policy("tls1.2", "tls1.0")).empty());
 }
+
+TEST_CASE("cipher patterns: a whole name or one '_' part, any case") {
+  const std::string triple_des = "TLS_RSA_WITH_3DES_EDE_CBC_SHA";
+  CHECK(cipher_matches(triple_des, "3DES"));
+  CHECK(cipher_matches(triple_des, "cbc"));
+  CHECK(cipher_matches(triple_des, "SHA"));
+  CHECK(cipher_matches(triple_des, triple_des));
+  CHECK_FALSE(cipher_matches(triple_des, "DES"));
+  CHECK_FALSE(cipher_matches("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "SHA"));
+  CHECK_FALSE(cipher_matches("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "AES_128"));  // one part at a time
+  CHECK(cipher_matches("TLS_RSA_EXPORT_WITH_RC4_40_MD5", "EXPORT"));
+  CHECK(cipher_matches("TLS_RSA_WITH_NULL_SHA", "NULL"));
+
+  Policy p;
+  add_cipher_rules(p, "gcm, CHACHA20", "3des,RC4,3DES");
+  CHECK(p.require_ciphers == std::vector<std::string>{"GCM", "CHACHA20"});
+  CHECK(p.forbid_ciphers == std::vector<std::string>{"3DES", "RC4"});
+  CHECK_FALSE(p.empty());
+  CHECK_THROWS_AS(add_cipher_rules(p, "GCM,,CBC", ""), UsageError);
+  CHECK_THROWS_AS(add_cipher_rules(p, "CBC", "cbc"), UsageError);
+}
+
+TEST_CASE("cipher policy: forbidden suites negotiated or found by the scan, and a required one missing") {
+  Grid g;
+  g.add("openssl", Version::tls1_2, accepted(Version::tls1_2, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"));
+  g.add("raw", Version::tls1_2, accepted(Version::tls1_2, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA"));
+  CipherScan scan;
+  scan.endpoint = "vault.example";
+  scan.address = "192.0.2.7";
+  scan.version = Version::tls1_2;
+  scan.accepted = {0xC013, 0x000A};  // ECDHE-RSA-AES128-SHA, then 3DES
+  scan.complete = true;
+  g.rep.cipher_scans = {scan};
+  Policy p;
+  add_cipher_rules(p, "GCM", "3DES,CBC");
+  const auto v = check_policy(g.rep, p);
+  REQUIRE(v.size() == 3);
+  // The negotiated suite, once, from the first cell that saw it; then the scan's 3DES.
+  CHECK(v[0].rule == "forbid_ciphers");
+  CHECK(v[0].backend == "openssl");
+  CHECK(v[0].suite == "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA");
+  CHECK(v[1].suite == "TLS_RSA_WITH_3DES_EDE_CBC_SHA");
+  CHECK(v[1].backend.empty());
+  CHECK(v[2].rule == "require_ciphers");
+  CHECK(v[2].shortfall == Shortfall::no_suite_matches);
+  CHECK(render_violations(v) ==
+        "Policy: 3 violations\n"
+        "  vault.example (192.0.2.7) openssl: forbids cipher suites it accepts at TLS 1.2: accepted "
+        "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA (negotiated)\n"
+        "  vault.example (192.0.2.7): forbids cipher suites it accepts at TLS 1.2: accepted "
+        "TLS_RSA_WITH_3DES_EDE_CBC_SHA (found by --ciphers)\n"
+        "  vault.example (192.0.2.7): requires a matching cipher suite at TLS 1.2: no accepted suite matches; "
+        "accepted: TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, TLS_RSA_WITH_3DES_EDE_CBC_SHA\n");
+  const auto j = policy_to_json(p, v);
+  CHECK(j["require_ciphers"] == nlohmann::json::array({"GCM"}));
+  CHECK(j["violations"][2]["rule"] == "require_ciphers");
+
+  Policy clean;
+  add_cipher_rules(clean, "CBC", "RC4,NULL");
+  CHECK(check_policy(g.rep, clean).empty());
+}
