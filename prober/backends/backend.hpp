@@ -64,6 +64,10 @@ struct BackendConfig {
   // OpenSSL backend, --openssl-ciphers: its cipher list for TLS 1.0 to 1.2 instead of the
   // default (to see what a machine with fewer suites gets); TLS 1.3 suites are left alone.
   std::string openssl_ciphers;
+  // OpenSSL backend: append each session's secrets to this file in the NSS key log format
+  // (SSLKEYLOGFILE, as curl and browsers honour it) so Wireshark can decrypt a capture. The
+  // front end reads the environment; empty: no key log.
+  std::string keylog_file;
 };
 
 }  // namespace tlsprobe

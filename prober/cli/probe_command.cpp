@@ -1,5 +1,6 @@
 #include "cli/probe_command.hpp"
 
+#include <cstdlib>
 #include <iostream>
 #include <map>
 
@@ -166,6 +167,8 @@ int run_probe_command(const ProbeArgs& args) {
   plan.backend_config.ca_file = args.ca_file;
   plan.backend_config.large_hello = args.raw_hello == "large";
   plan.backend_config.openssl_ciphers = args.openssl_ciphers;
+  // As curl and browsers do: the OpenSSL backend's session secrets, for Wireshark.
+  if (const char* keylog = std::getenv("SSLKEYLOGFILE"); keylog != nullptr) plan.backend_config.keylog_file = keylog;
   // Every accepted suite, not only the negotiated one, decides a cipher rule.
   plan.engine.cipher_scan = args.ciphers || plan.policy.has_cipher_rules();
   if (!args.backends.empty()) plan.backends = split_backend_list(args.backends);

@@ -68,6 +68,17 @@ print("scan ok:", len(scan["accepted"]), "of", scan["offered"], "suites accepted
 PY
 grep -q cipher_scans "$work/out.json" && fail "cipher_scans without --ciphers"
 
+# SSLKEYLOGFILE is honoured, as curl does: one CLIENT_RANDOM line for the TLS 1.2 session; a
+# key log that cannot be written is bad input, said before anything goes on the wire.
+SSLKEYLOGFILE="$work/keys.log" "$tlsprobe" probe "$target" --format json --versions tls1.2 --backend openssl >/dev/null
+[[ $(grep -c '^CLIENT_RANDOM [0-9a-f]\{64\} [0-9a-f]\{96\}$' "$work/keys.log") == 1 ]] ||
+  fail "no CLIENT_RANDOM line in the key log: $(cat "$work/keys.log")"
+set +e
+SSLKEYLOGFILE="$work/no/such/dir/keys.log" "$tlsprobe" probe "$target" --format json --versions tls1.2 >/dev/null 2>&1
+code=$?
+set -e
+[[ $code == 2 ]] || fail "an unwritable SSLKEYLOGFILE exited $code, expected 2"
+
 # CSV: a header and one row per attempt.
 rows=$("$tlsprobe" probe "$target" --format csv --versions tls1.2,tls1.3 --backend openssl | wc -l)
 [[ $rows == 3 ]] || fail "csv has $rows lines, expected 3"

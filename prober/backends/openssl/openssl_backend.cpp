@@ -8,6 +8,7 @@
 #include <boost/asio/ssl/error.hpp>
 #include <boost/asio/ssl/stream.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <mutex>
 #include <span>
 
 #include "backends/openssl/certificate.hpp"
@@ -55,6 +56,24 @@ void on_message(int write_p, int /*version*/, int content_type, const void* buf,
     if (const auto hello = wire::parse_server_hello(bytes); hello && !o.server_version)
       o.server_version = hello->version;
   }
+}
+
+// One NSS key log line per secret (OpenSSL writes it without the newline). The file hangs off
+// the context in an ex_data slot of our own: Asio keeps its verify callback in the context's
+// app data and deletes whatever it finds there. Attempts run on one thread, but a key log is
+// worth a lock.
+int keylog_index() {
+  static const int index = SSL_CTX_get_ex_new_index(0, nullptr, nullptr, nullptr, nullptr);
+  return index;
+}
+std::mutex keylog_mutex;
+void write_keylog_line(const SSL* ssl, const char* line) {
+  auto* file = static_cast<std::FILE*>(SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), keylog_index()));
+  if (file == nullptr) return;
+  const std::lock_guard lock(keylog_mutex);
+  std::fputs(line, file);
+  std::fputc('\n', file);
+  std::fflush(file);
 }
 
 // Can this library build produce a ClientHello for the version? Asked of the library
@@ -150,8 +169,18 @@ void fill_error(openssl::Observation& o, const boost::system::error_code& ec) {
 }  // namespace
 
 OpenSslBackend::OpenSslBackend(const BackendConfig& config) {
+  if (!config.keylog_file.empty()) {
+    keylog_.reset(std::fopen(config.keylog_file.c_str(), "a"), [](std::FILE* f) {
+      if (f != nullptr) std::fclose(f);
+    });
+    if (!keylog_) throw UsageError("cannot append to the key log file " + config.keylog_file + " (SSLKEYLOGFILE)");
+  }
   for (const auto v : all_versions) {
     auto ctx = std::make_unique<asio::ssl::context>(asio::ssl::context::tls_client);
+    if (keylog_) {
+      SSL_CTX_set_ex_data(ctx->native_handle(), keylog_index(), keylog_.get());
+      SSL_CTX_set_keylog_callback(ctx->native_handle(), write_keylog_line);
+    }
     if (const auto why = configure(*ctx, v, config, trust_note_))
       support_[index_of(v)] = Support{false, *why};
     else

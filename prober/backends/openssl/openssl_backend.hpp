@@ -1,4 +1,6 @@
 #pragma once
+#include <cstdio>
+#include <memory>
 // The OpenSSL stack: one attempt pins one version with min = max.
 #include <array>
 #include <boost/asio/ssl/context.hpp>
@@ -26,6 +28,8 @@ class OpenSslBackend final : public Backend {
   std::array<std::unique_ptr<asio::ssl::context>, all_versions.size()> contexts_;
   std::array<Support, all_versions.size()> support_;
   std::string trust_note_;  // why the system trust store is missing, when it is
+  // SSLKEYLOGFILE: where the session secrets go, NSS key log format; opened once, appended to.
+  std::shared_ptr<std::FILE> keylog_;
 };
 
 }  // namespace tlsprobe
