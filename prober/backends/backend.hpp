@@ -42,6 +42,8 @@ struct HandshakeRequest {
   // --ciphers: offer exactly these suites (a backend whose scan_candidates() is not empty
   // honours it; the engine sets it only for those).
   std::vector<std::uint16_t> offer_suites;
+  // --pcap: keep every byte of the connection in Outcome::wire.
+  bool capture_wire = false;
 };
 
 class Backend {

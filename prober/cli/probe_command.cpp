@@ -1,6 +1,7 @@
 #include "cli/probe_command.hpp"
 
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 
@@ -14,6 +15,7 @@
 #include "core/target.hpp"
 #include "render/analysis.hpp"
 #include "render/csv.hpp"
+#include "render/pcap.hpp"
 #include "render/policy.hpp"
 
 namespace tlsprobe {
@@ -87,6 +89,10 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
   cmd->add_option("--forbid-ciphers", args.forbid_ciphers,
                   "suite patterns (3DES,RC4,CBC,NULL,EXPORT, or IANA names) no endpoint/address may accept "
                   "(exit 1 if one does; turns on --ciphers)");
+  cmd->add_option("--pcap", args.pcap,
+                  "write every attempt's bytes, both ways, to this pcapng file (one TCP stream per attempt, "
+                  "its first packet commented with backend and version); with SSLKEYLOGFILE Wireshark "
+                  "decrypts the OpenSSL sessions");
   cmd->add_option("--openssl-ciphers", args.openssl_ciphers,
                   "OpenSSL backend: its cipher list for TLS 1.0 to 1.2 (OpenSSL syntax), to see what a machine "
                   "with fewer suites gets");
@@ -173,10 +179,24 @@ int run_probe_command(const ProbeArgs& args) {
   plan.engine.cipher_scan = args.ciphers || plan.policy.has_cipher_rules();
   if (!args.backends.empty()) plan.backends = split_backend_list(args.backends);
 
+  // Opened before the first packet: a path that cannot be written costs nothing on the wire.
+  std::ofstream pcap;
+  if (!args.pcap.empty()) {
+    pcap.open(args.pcap, std::ios::binary | std::ios::trunc);
+    if (!pcap) throw UsageError("cannot write the capture file " + args.pcap + " (--pcap)");
+    plan.engine.capture_wire = true;
+  }
+
   Analysis analysis;
   {
     ProgressLine progress;
     analysis = analyze(plan, [&](const Progress& p) { progress.update(p); });
+  }
+  if (pcap.is_open()) {
+    const auto bytes = render_pcapng(analysis.report);
+    pcap.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    pcap.close();
+    if (!pcap) std::cerr << "tlsprobe: writing the capture file " << args.pcap << " failed\n";
   }
   if (!analysis.registry_error.empty())
     std::cerr << "tlsprobe: registry not read, verdicts cannot name local causes: " << analysis.registry_error << "\n";

@@ -34,6 +34,7 @@ struct ProbeArgs {
   std::string require_ciphers;
   std::string forbid_ciphers;
   std::string openssl_ciphers;
+  std::string pcap;
   std::string raw_hello = "small";
   std::string proxy;
   std::vector<std::string> registry_files;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/client_hello_info.hpp"
+#include "core/wire_capture.hpp"
 #include "core/version.hpp"
 
 namespace tlsprobe {
@@ -102,6 +103,8 @@ struct Outcome {
   // The ClientHello this backend sent in the attempt, read back from its bytes; none when the
   // attempt never got as far as a hello, or the stack's bytes could not be captured.
   std::optional<ClientHelloInfo> client_hello;
+  // --pcap only: every byte of the attempt's TLS connection, both ways.
+  std::optional<WireCapture> wire;
 };
 
 // Shorthands the backends and the engine use to build outcomes.

@@ -314,6 +314,8 @@ class Run {
   // handshake that was to carry the request failed.
   void record_http(const Job& job, AttemptResult r) {
     auto& cell = results_.at(job.key).outcome;
+    // --pcap: the connection that carried the request holds the handshake too; it stands for the cell.
+    if (r.outcome.wire) cell.wire = std::move(r.outcome.wire);
     if (r.outcome.http) {
       cell.http = std::move(r.outcome.http);
     } else {
@@ -372,6 +374,7 @@ class Run {
     request.deadline = Clock::now() + options_.handshake_timeout;
     if (job.http) request.http = options_.http_check;
     if (job.scan) request.offer_suites = job.offer;
+    request.capture_wire = options_.capture_wire;
     co_return co_await job.backend->handshake(socket, request);
   }
 

@@ -43,6 +43,8 @@ struct EngineOptions {
   // saw accepted is scanned: offer every candidate, take away the suite the server picks,
   // again until it refuses. One connection per step, under the same limits and deadlines.
   bool cipher_scan = false;
+  // --pcap: every attempt keeps its bytes (Outcome::wire) for the capture file.
+  bool capture_wire = false;
 };
 
 struct Progress {

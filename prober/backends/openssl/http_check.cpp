@@ -62,7 +62,7 @@ asio::awaitable<HttpCheck> run_http_check(TlsStream& stream, const HttpCheckConf
   bool timed_out = false;
   http::response_parser<http::empty_body> parser;
   {
-    Watchdog watchdog(stream.next_layer(), start + config.timeout);
+    Watchdog watchdog(stream.next_layer().socket(), start + config.timeout);
     auto request = head_request(config.path, host);
     co_await http::async_write(stream, request, asio::redirect_error(asio::use_awaitable, ec));
     if (!ec) {

@@ -14,10 +14,12 @@
 #include "backends/openssl/classify.hpp"
 #include "core/outcome.hpp"
 #include "net/http_head.hpp"
+#include "net/tap_socket.hpp"
 
 namespace tlsprobe::openssl {
 
-using TlsStream = boost::asio::ssl::stream<boost::asio::ip::tcp::socket&>;
+// Over a TapSocket, so that --pcap sees the ciphertext OpenSSL reads and writes.
+using TlsStream = boost::asio::ssl::stream<TapSocket>;
 
 // Why the request got no answer, in the outcome taxonomy, phase http: timeout (our deadline),
 // reset (104 / 10054, EPIPE counted as the peer's reset), closed (end of stream before a

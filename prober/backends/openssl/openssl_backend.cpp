@@ -192,7 +192,9 @@ OpenSslBackend::OpenSslBackend(const BackendConfig& config) {
 Support OpenSslBackend::supports(Version v) const { return support_[index_of(v)]; }
 
 asio::awaitable<Outcome> OpenSslBackend::handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) {
-  asio::ssl::stream<asio::ip::tcp::socket&> stream(socket, *contexts_[index_of(request.version)]);
+  std::optional<WireCapture> capture;
+  if (request.capture_wire) capture = capture_of(socket);
+  openssl::TlsStream stream(TapSocket(socket, capture ? &*capture : nullptr), *contexts_[index_of(request.version)]);
   SSL* ssl = stream.native_handle();
   openssl::Observation observed;
   observed.requested = request.version;
@@ -250,6 +252,7 @@ asio::awaitable<Outcome> OpenSslBackend::handshake(asio::ip::tcp::socket& socket
     }
   }
   SSL_set_msg_callback(ssl, nullptr);
+  outcome.wire = std::move(capture);
   // A FIN, not a reset: we only wanted the handshake, and the server deserves a clean end.
   boost::system::error_code ignored;
   socket.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);

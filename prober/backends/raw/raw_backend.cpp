@@ -9,6 +9,7 @@
 
 #include "backends/raw/classify.hpp"
 #include "net/connect.hpp"
+#include "net/tap_socket.hpp"
 #include "net/watchdog.hpp"
 #include "wire/client_hello.hpp"
 #include "wire/fingerprint.hpp"
@@ -26,6 +27,8 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
   wire::randomize(options);
   const auto hello = wire::build_client_hello(options);
 
+  std::optional<WireCapture> capture;
+  if (request.capture_wire) capture = capture_of(socket);
   raw::Observation observed;
   observed.requested = request.version;
   boost::system::error_code ec;
@@ -35,6 +38,7 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
     Watchdog watchdog(socket, request.deadline);
     co_await asio::async_write(socket, asio::buffer(hello), asio::redirect_error(asio::use_awaitable, ec));
     sent = !ec;
+    if (sent && capture) capture->add(true, hello.data(), hello.size());
     // Bounded twice: by the deadline, and by the parser, which decides within max_reply_bytes.
     while (!ec) {
       observed.reply = wire::parse_reply(received);
@@ -43,6 +47,7 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
       const auto n =
           co_await socket.async_read_some(asio::buffer(chunk), asio::redirect_error(asio::use_awaitable, ec));
       received.insert(received.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
+      if (capture) capture->add(false, chunk.data(), n);
     }
     observed.timed_out = watchdog.expired();
   }
@@ -61,8 +66,10 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
     const std::uint16_t record = std::min<std::uint16_t>(wire_version(request.version), 0x0303);
     const std::array<std::uint8_t, 7> close_notify{0x15, static_cast<std::uint8_t>(record >> 8),
                                                    static_cast<std::uint8_t>(record & 0xFF), 0x00, 0x02, 0x01, 0x00};
-    asio::write(socket, asio::buffer(close_notify), ignored);
+    if (asio::write(socket, asio::buffer(close_notify), ignored) == close_notify.size() && capture)
+      capture->add(true, close_notify.data(), close_notify.size());
   }
+  outcome.wire = std::move(capture);
   socket.shutdown(asio::ip::tcp::socket::shutdown_both, ignored);
   socket.close(ignored);
   co_return outcome;

@@ -16,6 +16,7 @@
 #include "backends/schannel/sspi.hpp"
 #include "backends/schannel/version_map.hpp"
 #include "backends/schannel/windows_version.hpp"
+#include "net/tap_socket.hpp"
 #include "net/watchdog.hpp"
 
 namespace tlsprobe {
@@ -133,6 +134,8 @@ asio::awaitable<Outcome> SchannelBackend::handshake(asio::ip::tcp::socket& socke
   schannel::Context context(*credentials_[index_of(request.version)], request.sni);
   std::vector<std::uint8_t> pending;  // received, not yet consumed by SChannel
   std::vector<std::uint8_t> first_token;  // the first InitializeSecurityContext output: the ClientHello
+  std::optional<WireCapture> capture;
+  if (request.capture_wire) capture = capture_of(socket);
   boost::system::error_code ec;
   {
     Watchdog watchdog(socket, request.deadline);
@@ -147,6 +150,7 @@ asio::awaitable<Outcome> SchannelBackend::handshake(asio::ip::tcp::socket& socke
           break;
         }
         if (o.bytes_sent == 0) first_token = step.token;
+        if (capture) capture->add(true, step.token.data(), step.token.size());
         o.bytes_sent += step.token.size();
       }
       if (step.status == SEC_E_OK) {
@@ -167,6 +171,7 @@ asio::awaitable<Outcome> SchannelBackend::handshake(asio::ip::tcp::socket& socke
         if (ec) break;
         pending.insert(pending.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
         watch.add(std::span(chunk.data(), n));
+        if (capture) capture->add(false, chunk.data(), n);
         // A message declared larger than any server sends: waiting for it would only pull
         // in what a hostile peer chooses to send.
         if (pending.size() > max_pending || watch.oversized()) break;
@@ -190,6 +195,7 @@ asio::awaitable<Outcome> SchannelBackend::handshake(asio::ip::tcp::socket& socke
   auto outcome = schannel::classify(o);
   // SChannel's hello as it went out: read back, not assumed from the OS build's documentation.
   if (!first_token.empty()) outcome.client_hello = wire::captured_hello(first_token);
+  outcome.wire = std::move(capture);  // the handshake's bytes; --http-check's request is not in it
   if (outcome.status == Status::accepted)
     outcome.certificate = schannel::summarize_certificate(context.handle(), request.verify_name, *anchors_);
   // One HEAD request over the accepted handshake; whatever happens to it, the version stays accepted.
