@@ -42,6 +42,8 @@ struct HandshakeRequest {
   // --ciphers: offer exactly these suites (a backend whose scan_candidates() is not empty
   // honours it; the engine sets it only for those).
   std::vector<std::uint16_t> offer_suites;
+  // --ciphers: offer exactly these groups (supported_groups; backends with scan_group_candidates()).
+  std::vector<std::uint16_t> offer_groups;
   // --pcap: keep every byte of the connection in Outcome::wire.
   bool capture_wire = false;
 };
@@ -58,6 +60,9 @@ class Backend {
   // --ciphers: the suites this backend can offer one by one at `v` to learn which the server
   // accepts; empty for a stack that cannot be made to offer a chosen list (the raw backend can).
   virtual std::vector<std::uint16_t> scan_candidates(Version) const { return {}; }
+  // The same for key exchange groups, where the server's choice can be read (TLS 1.3: the
+  // ServerHello's key_share or the HelloRetryRequest's selected_group).
+  virtual std::vector<std::uint16_t> scan_group_candidates(Version) const { return {}; }
 };
 
 struct BackendConfig {

@@ -69,6 +69,8 @@ struct Report {
   std::vector<std::string> backends;   // in the order asked for
   std::vector<AttemptResult> results;  // target, address, backend, version order
   std::vector<CipherScan> cipher_scans;  // --ciphers only; target, address, version order
+  // --ciphers, TLS 1.3: the same scan over key exchange groups (`accepted` holds group numbers).
+  std::vector<CipherScan> group_scans;
 };
 
 struct Summary {

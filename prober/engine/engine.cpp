@@ -31,6 +31,7 @@ struct Job {
   std::optional<ProxyConfig> proxy;
   bool http = false;  // the --http-check attempt of an accepted cell, not a matrix cell
   bool scan = false;  // one step of a --ciphers scan of an accepted cell
+  bool scan_groups = false;  // ... of its key exchange groups instead of its suites
   std::vector<std::uint16_t> offer;  // scan: the suites this step offers
   int deferrals = 0;  // times it waited for a descriptor (EMFILE) held by another attempt
 };
@@ -89,9 +90,11 @@ class Run {
     return out;
   }
 
-  std::vector<CipherScan> take_scans() {
+  // Kind 0 (suites) or 1 (groups), in plan order.
+  std::vector<CipherScan> take_scans(std::size_t kind) {
     std::vector<CipherScan> out;
-    for (auto& [key, scan] : scans_) out.push_back(std::move(scan));
+    for (auto& [key, scan] : scans_)
+      if (key.backend == kind) out.push_back(std::move(scan));
     return out;
   }
 
@@ -148,7 +151,7 @@ class Run {
           continue;
         }
         for (std::size_t a = 0; a < addresses.size(); ++a) {
-          queue_.push_back(Job{{t, a, b, v}, t, addresses[a], backend, version, proxies_[t], false, false, {}, 0});
+          queue_.push_back(Job{{t, a, b, v}, t, addresses[a], backend, version, proxies_[t], false, false, false, {}, 0});
           ++matrix_pending_[{t, a}];
         }
       }
@@ -246,46 +249,54 @@ class Run {
   }
 
   // One scan per accepted version of the address, by the first backend that can scan it (the
-  // suites a server accepts do not depend on which of our stacks asks).
+  // suites a server accepts do not depend on which of our stacks asks); and where the server's
+  // choice of group can be read, one over the key exchange groups. Scans are keyed (target,
+  // address, kind, version): kind 0 suites, 1 groups.
   void start_scans(const Job& job) {
     for (std::size_t v = 0; v < versions_.size(); ++v) {
-      for (std::size_t b = 0; b < backends_.size(); ++b) {
-        const CellPosition key{job.key.target, job.key.address, b, v};
-        const auto it = results_.find(key);
-        if (it == results_.end() || it->second.outcome.status != Status::accepted) continue;
-        auto offer = backends_[b]->scan_candidates(versions_[v]);
-        if (offer.empty()) continue;
-        CipherScan scan;
-        scan.endpoint = it->second.target.label;
-        scan.address = it->second.address;
-        scan.version = versions_[v];
-        scan.offered = offer.size();
-        scans_.emplace(CellPosition{key.target, key.address, 0, v}, std::move(scan));
-        Job step = job;
-        step.key = key;
-        step.backend = backends_[b];
-        step.version = versions_[v];
-        step.scan = true;
-        step.offer = std::move(offer);
-        step.deferrals = 0;
-        queue_.push_back(std::move(step));
-        ++total_;
-        break;
+      for (const bool groups : {false, true}) {
+        for (std::size_t b = 0; b < backends_.size(); ++b) {
+          const CellPosition key{job.key.target, job.key.address, b, v};
+          const auto it = results_.find(key);
+          if (it == results_.end() || it->second.outcome.status != Status::accepted) continue;
+          auto offer = groups ? backends_[b]->scan_group_candidates(versions_[v]) : backends_[b]->scan_candidates(versions_[v]);
+          if (offer.empty()) continue;
+          CipherScan scan;
+          scan.endpoint = it->second.target.label;
+          scan.address = it->second.address;
+          scan.version = versions_[v];
+          scan.offered = offer.size();
+          scans_.emplace(CellPosition{key.target, key.address, groups ? 1u : 0u, v}, std::move(scan));
+          Job step = job;
+          step.key = key;
+          step.backend = backends_[b];
+          step.version = versions_[v];
+          step.scan = true;
+          step.scan_groups = groups;
+          step.offer = std::move(offer);
+          step.deferrals = 0;
+          queue_.push_back(std::move(step));
+          ++total_;
+          break;
+        }
       }
     }
   }
 
-  // The server picked a suite: take it away and ask again. A refusal ends the scan complete;
-  // anything else (a timeout, a reset, a suite we did not offer) ends it with what it saw.
+  // The server picked a suite (or group): take it away and ask again. A refusal ends the scan
+  // complete; anything else (a timeout, a reset, a choice we did not offer) ends it with what
+  // it saw.
   void record_scan(const Job& job, AttemptResult r) {
-    auto& scan = scans_.at(CellPosition{job.key.target, job.key.address, 0, job.key.version});
+    auto& scan = scans_.at(CellPosition{job.key.target, job.key.address, job.scan_groups ? 1u : 0u, job.key.version});
     ++done_;
     if (on_progress_) on_progress_(Progress{done_, total_});
     const auto& o = r.outcome;
     if (o.status == Status::accepted) {
-      const auto picked = o.cipher_suite ? std::find(job.offer.begin(), job.offer.end(), *o.cipher_suite) : job.offer.end();
+      const auto chosen = job.scan_groups ? o.key_group : o.cipher_suite;
+      const auto picked = chosen ? std::find(job.offer.begin(), job.offer.end(), *chosen) : job.offer.end();
       if (picked == job.offer.end()) {
-        scan.stopped = "the server chose a suite it was not offered (" + o.cipher + ")";
+        scan.stopped = job.scan_groups ? "the server chose a group it was not offered, or none could be read"
+                                       : "the server chose a suite it was not offered (" + o.cipher + ")";
         return;
       }
       scan.accepted.push_back(*picked);
@@ -373,7 +384,8 @@ class Run {
     request.verify_name = options_.sni.empty() ? target.host : options_.sni;
     request.deadline = Clock::now() + options_.handshake_timeout;
     if (job.http) request.http = options_.http_check;
-    if (job.scan) request.offer_suites = job.offer;
+    if (job.scan && !job.scan_groups) request.offer_suites = job.offer;
+    if (job.scan_groups) request.offer_groups = job.offer;
     request.capture_wire = options_.capture_wire;
     co_return co_await job.backend->handshake(socket, request);
   }
@@ -418,7 +430,7 @@ class Run {
   std::deque<Job> queue_;
   std::map<std::string, int> per_address_;
   std::map<CellPosition, AttemptResult> results_;
-  std::map<CellPosition, CipherScan> scans_;  // keyed (target, address, 0, version)
+  std::map<CellPosition, CipherScan> scans_;  // keyed (target, address, kind, version): see start_scans
   std::map<std::pair<std::size_t, std::size_t>, int> matrix_pending_;  // (target, address): cells still queued or in flight
   int in_flight_ = 0;
   int descriptor_limit_ = std::numeric_limits<int>::max();  // lowered when the descriptors run out
@@ -440,7 +452,8 @@ Report run_probe(const std::vector<Target>& targets, const std::vector<Backend*>
   const auto start = Clock::now();
   Run run(targets, backends, versions, options, on_progress);
   report.results = run.execute();
-  report.cipher_scans = run.take_scans();
+  report.cipher_scans = run.take_scans(0);
+  report.group_scans = run.take_scans(1);
   report.duration = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
   return report;
 }

@@ -17,6 +17,7 @@ std::string render_analysis_json(const Analysis& a) {
   extra["certificate_findings"] = certificate_findings_to_json(a.certificate_findings);
   if (!a.policy.empty()) extra["policy"] = policy_to_json(a.policy, a.violations);
   if (!a.report.cipher_scans.empty()) extra["cipher_scans"] = cipher_scans_to_json(a.report.cipher_scans);
+  if (!a.report.group_scans.empty()) extra["group_scans"] = group_scans_to_json(a.report.group_scans);
   if (a.registry) extra["registry_findings"] = registry::registry_to_json(*a.registry)["findings"];
   return render_json(a.report, extra);
 }
@@ -28,6 +29,7 @@ std::string render_analysis_table(const Analysis& a, TableStyle style) {
   style.certificate_findings = a.certificate_findings;
   std::string out = render_table(a.report, style) + "\n" + render_verdicts(a.verdicts, a.unreachable_addresses);
   if (const auto scans = render_cipher_scans(a.report.cipher_scans); !scans.empty()) out += "\n" + scans;
+  if (const auto scans = render_group_scans(a.report.group_scans); !scans.empty()) out += "\n" + scans;
   if (style.show_hello) {
     const auto hellos = render_client_hellos(a.report);
     out += hellos.empty() ? "No ClientHello was captured (--show-hello).\n" : "\n" + hellos;

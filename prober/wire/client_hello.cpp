@@ -69,7 +69,12 @@ void write_extensions(Writer& w, const HelloProfile& p, const HelloOptions& o, s
       w.u8(0);
     });
   }
-  extension(w, ext::supported_groups, [&] { u16_list(w, 2, p.groups); });
+  extension(w, ext::supported_groups, [&] {
+    if (o.groups.empty())
+      u16_list(w, 2, p.groups);
+    else
+      u16_list(w, 2, o.groups);
+  });
   if (!p.signature_algorithms.empty())
     extension(w, ext::signature_algorithms, [&] { u16_list(w, 2, p.signature_algorithms); });
   if (p.tls13) {
@@ -82,8 +87,14 @@ void write_extensions(Writer& w, const HelloProfile& p, const HelloOptions& o, s
       w.u8(1);
       w.u8(1);  // psk_dhe_ke (RFC 8446 §4.2.9)
     });
+    const bool x25519_offered =
+        o.groups.empty() || std::find(o.groups.begin(), o.groups.end(), group_x25519) != o.groups.end();
     extension(w, ext::key_share, [&] {
       const std::size_t shares = w.open(2);
+      if (!x25519_offered) {
+        w.close(shares, 2);
+        return;
+      }
       w.u16(group_x25519);
       const std::size_t key = w.open(2);
       auto share = o.x25519_public;
@@ -173,6 +184,12 @@ std::vector<std::uint16_t> scan_suites(Version v) {
     out.push_back(s);
   }
   return out;
+}
+
+std::vector<std::uint16_t> scan_groups(Version v) {
+  if (v != Version::tls1_3) return {};
+  // x25519, secp256r1, secp384r1, secp521r1, x448, ffdhe2048 ... ffdhe8192
+  return {0x001D, 0x0017, 0x0018, 0x0019, 0x001E, 0x0100, 0x0101, 0x0102, 0x0103, 0x0104};
 }
 
 void randomize(HelloOptions& options) {

@@ -37,6 +37,10 @@ struct HelloOptions {
   // --ciphers: these suites instead of the profile's (SSL 3.0 keeps its renegotiation SCSV).
   // At most max_offered_suites.
   std::vector<std::uint16_t> suites;
+  // --ciphers: these supported_groups instead of the profile's. TLS 1.3 sends its x25519 share
+  // only when x25519 is among them, else no share at all (RFC 8446 §4.2.8 allows an empty
+  // list): the server then names its choice in a HelloRetryRequest.
+  std::vector<std::uint16_t> groups;
 };
 
 // wolfSSL refuses a ClientHello with more than 150 cipher suites (WOLFSSL_MAX_SUITE_SZ 300
@@ -56,6 +60,11 @@ constexpr bool length_quirk(std::size_t message_length) {
 // version defines (TLS 1.3: its own five; TLS 1.2: all others; TLS 1.0/1.1 and SSL 3.0: none
 // of the AEAD or SHA-2 suites TLS 1.2 introduced), never a signalling value.
 std::vector<std::uint16_t> scan_suites(Version v);
+
+// The groups a --ciphers scan offers at TLS 1.3 (RFC 8446 §4.2.7: the ECDHE curves, X25519,
+// X448 and the RFC 7919 FFDHE groups); empty below 1.3, where the group is only in the
+// ServerKeyExchange the raw backend does not read.
+std::vector<std::uint16_t> scan_groups(Version v);
 
 // The default hello stays under 512 bytes (some middleboxes reset larger ones): 68 bytes for
 // SSL 3.0, 113-195 for TLS with a 9-character name, at most 439 with a 253-character one.

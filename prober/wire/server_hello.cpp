@@ -66,6 +66,36 @@ ServerHelloParse parse_server_hello_explained(std::span<const std::uint8_t> mess
   return {hello, {}};
 }
 
+std::optional<std::uint16_t> server_key_group(std::span<const std::uint8_t> reply) {
+  constexpr std::uint16_t key_share_ext = 51;
+  Reader records(reply);
+  std::uint8_t type = 0;
+  std::uint16_t version = 0, record_length = 0;
+  std::span<const std::uint8_t> body;
+  if (!records.u8(type) || type != 22 || !records.u16(version) || !records.u16(record_length) ||
+      !records.take(record_length, body) || body.size() < 4)
+    return std::nullopt;
+  const std::size_t length = std::size_t{body[1]} << 16 | std::size_t{body[2]} << 8 | body[3];
+  if (body.size() < 4 + length) return std::nullopt;
+  const auto message = body.first(4 + length);
+  const auto hello = parse_server_hello(message);
+  if (!hello) return std::nullopt;
+  // Walk to the extensions again: version, random, session id, suite, compression.
+  Reader r(message.subspan(4));
+  std::span<const std::uint8_t> skip;
+  std::uint8_t session_len = 0;
+  std::uint16_t ext_total = 0;
+  if (!r.take(2 + 32, skip) || !r.u8(session_len) || !r.take(session_len + 3u, skip) || !r.u16(ext_total))
+    return std::nullopt;
+  while (r.left() >= 4) {
+    std::uint16_t ext = 0, len = 0;
+    std::span<const std::uint8_t> ext_body;
+    if (!r.u16(ext) || !r.u16(len) || !r.take(len, ext_body)) return std::nullopt;
+    if (ext == key_share_ext && ext_body.size() >= 2) return static_cast<std::uint16_t>(ext_body[0] << 8 | ext_body[1]);
+  }
+  return std::nullopt;
+}
+
 std::optional<ServerHello> parse_server_hello(std::span<const std::uint8_t> message) {
   return parse_server_hello_explained(message).hello;
 }

@@ -25,6 +25,12 @@ struct ServerHello {
 // when it is not a ServerHello or its lengths do not hold together.
 std::optional<ServerHello> parse_server_hello(std::span<const std::uint8_t> message);
 
+// The key exchange group a TLS 1.3 server chose (RFC 8446 §4.2.8): the group of a
+// ServerHello's key_share, or the selected_group of a HelloRetryRequest, which asks for a
+// share of that group. `reply` is what the server sent, from its first record on; nothing
+// when the first handshake message is not a whole ServerHello with a key_share.
+std::optional<std::uint16_t> server_key_group(std::span<const std::uint8_t> reply);
+
 // The same, saying what did not hold together when there is no hello.
 struct ServerHelloParse {
   std::optional<ServerHello> hello;

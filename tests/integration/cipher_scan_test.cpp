@@ -87,3 +87,25 @@ TEST_CASE("cipher scan: a CBC-only client against a GCM-only server is told ther
 }
 
 }  // namespace tlsprobe::test
+
+namespace tlsprobe::test {
+
+TEST_CASE("group scan: the TLS 1.3 groups a server allows, learnt from its key_share or HelloRetryRequest") {
+  TempDir dir;
+  struct Case {
+    const char* groups;
+    std::vector<std::uint16_t> expected;
+  };
+  // secp384r1 alone: every hello gets a HelloRetryRequest naming it, since our only share is x25519.
+  for (const auto& c : {Case{"secp384r1", {0x0018}}, Case{"X25519:P-256", {0x001D, 0x0017}}}) {
+    CAPTURE(c.groups);
+    auto server = start_openssl_server(dir, {"-tls1_3", "-groups", c.groups});
+    const auto report = probe("127.0.0.1:" + std::to_string(server.port()), {Version::tls1_3}, scanning(), {}, {"raw"});
+    REQUIRE(report.group_scans.size() == 1);
+    CHECK(report.group_scans[0].accepted == c.expected);
+    CHECK(report.group_scans[0].complete);
+    CHECK(report.group_scans[0].offered == 10);
+  }
+}
+
+}  // namespace tlsprobe::test

@@ -24,6 +24,7 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
   options.sni = request.sni;
   options.large = large_hello_;
   options.suites = request.offer_suites;
+  options.groups = request.offer_groups;
   wire::randomize(options);
   const auto hello = wire::build_client_hello(options);
 
@@ -59,6 +60,8 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
 
   auto outcome = raw::classify(observed);
   if (sent) outcome.client_hello = wire::captured_hello(hello);
+  if (outcome.status == Status::accepted && request.version == Version::tls1_3)
+    outcome.key_group = wire::server_key_group(received);
   boost::system::error_code ignored;
   if (std::holds_alternative<wire::ServerHello>(observed.reply) && socket.is_open()) {
     // We never finish the handshake; say so with a plaintext close_notify (RFC 5246 §7.2.1)
@@ -76,5 +79,6 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
 }
 
 std::vector<std::uint16_t> RawBackend::scan_candidates(Version v) const { return wire::scan_suites(v); }
+std::vector<std::uint16_t> RawBackend::scan_group_candidates(Version v) const { return wire::scan_groups(v); }
 
 }  // namespace tlsprobe

@@ -14,6 +14,7 @@ class RawBackend final : public Backend {
   Support supports(Version) const override { return {}; }
   asio::awaitable<Outcome> handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) override;
   std::vector<std::uint16_t> scan_candidates(Version v) const override;
+  std::vector<std::uint16_t> scan_group_candidates(Version v) const override;
 
  private:
   bool large_hello_;

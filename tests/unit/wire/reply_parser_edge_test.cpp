@@ -5,6 +5,7 @@
 #include <string>
 
 #include "recorded_replies.hpp"
+#include "wire/server_hello.hpp"
 #include "reply_testing.hpp"
 
 using namespace tlsprobe::wire;
@@ -154,4 +155,13 @@ TEST_CASE("wire: a reply that never decides is cut off at max_reply_bytes") {
   CHECK(needs_more(parse(stream)));
   stream = cat({stream, hello_request});
   CHECK(is_garbage(parse(stream), "no ServerHello within the first 131072 bytes"));
+}
+
+TEST_CASE("server key group: a ServerHello's key_share, a HelloRetryRequest's selected_group") {
+  CHECK(server_key_group(hex(rec::tls1_3_server_hello)) == 0x001D);         // x25519
+  CHECK(server_key_group(hex(rec::tls1_3_hello_retry_request)) == 0x0017);  // secp256r1
+  CHECK_FALSE(server_key_group(hex(rec::tls1_2_server_hello)));             // no key_share below 1.3
+  CHECK_FALSE(server_key_group(hex(rec::alert40_no_shared_cipher)));
+  const auto whole = hex(rec::tls1_3_server_hello);
+  CHECK_FALSE(server_key_group(std::span(whole).first(20)));  // cut short
 }

@@ -76,3 +76,20 @@ TEST_CASE("length quirk: 10 and 14 modulo 256") {
   CHECK_FALSE(length_quirk(11));
   CHECK_FALSE(length_quirk(256));
 }
+
+TEST_CASE("scan hellos: chosen groups; no x25519 among them, no key share at all") {
+  HelloOptions o;
+  o.version = Version::tls1_3;
+  o.groups = {0x0018, 0x0017};
+  randomize(o);
+  auto h = parse_client_hello(build_client_hello(o));
+  REQUIRE(h.hello);
+  CHECK(h.hello->supported_groups == std::vector<std::uint16_t>{0x0018, 0x0017});
+  CHECK(h.hello->key_share_groups.empty());  // RFC 8446 §4.2.8: an empty list asks for a HelloRetryRequest
+  o.groups = {0x0017, 0x001D};
+  h = parse_client_hello(build_client_hello(o));
+  REQUIRE(h.hello);
+  CHECK(h.hello->key_share_groups == std::vector<std::uint16_t>{0x001D});
+  CHECK(scan_groups(Version::tls1_2).empty());
+  CHECK(scan_groups(Version::tls1_3).front() == 0x001D);
+}
