@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
 #include <sstream>
 
 #include "integration/probe.hpp"
@@ -18,10 +19,20 @@ namespace {
 
 using enum Version;
 
-std::vector<std::uint8_t> from_hex(const std::string& text) {
+// The hex of a logged hello; nothing when the text is not all hex digits in pairs.
+std::optional<std::vector<std::uint8_t>> from_hex(const std::string& text) {
+  const auto digit = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+  };
+  if (text.size() % 2 != 0) return std::nullopt;
   std::vector<std::uint8_t> out;
-  for (std::size_t i = 0; i + 1 < text.size(); i += 2)
-    out.push_back(static_cast<std::uint8_t>(std::stoi(text.substr(i, 2), nullptr, 16)));
+  for (std::size_t i = 0; i < text.size(); i += 2) {
+    const int high = digit(text[i]), low = digit(text[i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    out.push_back(static_cast<std::uint8_t>(high << 4 | low));
+  }
   return out;
 }
 
@@ -33,7 +44,9 @@ std::vector<ClientHelloInfo> hellos_that_arrived(const ServerProcess& server) {
   while (std::getline(log, line)) {
     const auto at = line.find(": hello ");
     if (at == std::string::npos) continue;
-    auto h = wire::captured_hello(from_hex(line.substr(at + 8)));
+    const auto bytes = from_hex(line.substr(at + 8));
+    REQUIRE_MESSAGE(bytes, "the server's log has a garbled hello line: " << line);
+    auto h = wire::captured_hello(*bytes);
     REQUIRE_MESSAGE(h, "the server logged an unreadable hello: " << line);
     out.push_back(std::move(*h));
   }

@@ -3,12 +3,20 @@
 `lifetime` seconds, or `idle` seconds without a new connection. Standard library only."""
 import socket
 import struct
+import sys
 import threading
 import time
 
+_log_lock = threading.Lock()
+
 
 def log(message):
-    print(f"{time.strftime('%H:%M:%S')} {message}", flush=True)
+    # One write per line under a lock: print() writes the text and its newline separately, and
+    # connection threads logging at once interleaved them (a test reading logged hellos broke).
+    line = f"{time.strftime('%H:%M:%S')} {message}\n"
+    with _log_lock:
+        sys.stdout.write(line)
+        sys.stdout.flush()
 
 
 def recv_exact(sock, count, deadline):
