@@ -37,4 +37,8 @@ struct ClientHelloInfo {
 // fingerprint and every comparison of offers leaves them out.
 constexpr bool is_grease(std::uint16_t v) { return (v & 0x0F0F) == 0x0A0A && (v >> 8) == (v & 0xFF); }
 
+// Cipher suite values that signal rather than name a cipher: TLS_EMPTY_RENEGOTIATION_INFO_SCSV
+// (RFC 5746 §3.3) and TLS_FALLBACK_SCSV (RFC 7507).
+constexpr bool is_signalling_suite(std::uint16_t s) { return s == 0x00FF || s == 0x5600; }
+
 }  // namespace tlsprobe

@@ -32,7 +32,7 @@ CellSeen seen(const AttemptResult* r) { return CellSeen{r->backend, r->address, 
 std::vector<std::uint16_t> real_suites(const ClientHelloInfo& h) {
   std::vector<std::uint16_t> out;
   for (const auto s : h.cipher_suites)
-    if (!is_grease(s) && s != 0x00FF && s != 0x5600) out.push_back(s);
+    if (!is_grease(s) && !is_signalling_suite(s)) out.push_back(s);
   return out;
 }
 

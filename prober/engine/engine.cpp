@@ -12,6 +12,9 @@
 #include <map>
 
 #include "core/target.hpp"
+#include "engine/attempt_rules.hpp"
+#include "engine/job.hpp"
+#include "engine/scan_step.hpp"
 #include "net/connect.hpp"
 #include "net/resolve.hpp"
 
@@ -22,26 +25,8 @@ namespace asio = boost::asio;
 using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
-struct Job {
-  CellPosition key;
-  std::size_t target;
-  tcp::endpoint address;  // the server, or the proxy when `proxy` is set
-  Backend* backend;
-  Version version;
-  std::optional<ProxyConfig> proxy;
-  bool http = false;  // the --http-check attempt of an accepted cell, not a matrix cell
-  bool scan = false;  // one step of a --ciphers scan of an accepted cell
-  bool scan_groups = false;  // ... of its key exchange groups instead of its suites
-  std::vector<std::uint16_t> offer;  // scan: the suites this step offers
-  int deferrals = 0;  // times it waited for a descriptor (EMFILE) held by another attempt
-};
-
 // A bound on waiting for descriptors, so a limit that never frees up still ends the run.
 constexpr int max_deferrals = 1000;
-
-bool retryable(const Outcome& o) {
-  return o.error.cls == ErrorClass::reset || o.error.cls == ErrorClass::timeout || o.error.cls == ErrorClass::closed;
-}
 
 std::string address_text(const tcp::endpoint& ep) { return ep.address().to_string(); }
 
@@ -283,42 +268,15 @@ class Run {
     }
   }
 
-  // The server picked a suite (or group): take it away and ask again. A refusal ends the scan
-  // complete; anything else (a timeout, a reset, a choice we did not offer) ends it with what
-  // it saw.
   void record_scan(const Job& job, AttemptResult r) {
     auto& scan = scans_.at(CellPosition{job.key.target, job.key.address, job.scan_groups ? 1u : 0u, job.key.version});
     ++done_;
     if (on_progress_) on_progress_(Progress{done_, total_});
-    const auto& o = r.outcome;
-    if (o.status == Status::accepted) {
-      const auto chosen = job.scan_groups ? o.key_group : o.cipher_suite;
-      const auto picked = chosen ? std::find(job.offer.begin(), job.offer.end(), *chosen) : job.offer.end();
-      if (picked == job.offer.end()) {
-        scan.stopped = job.scan_groups ? "the server chose a group it was not offered, or none could be read"
-                                       : "the server chose a suite it was not offered (" + o.cipher + ")";
-        return;
-      }
-      scan.accepted.push_back(*picked);
-      Job next = job;
-      next.offer.erase(next.offer.begin() + (picked - job.offer.begin()));
-      next.deferrals = 0;
-      if (next.offer.empty()) {
-        scan.complete = true;  // it accepts every suite offered
-        return;
-      }
-      queue_.push_back(std::move(next));
-      ++total_;
-      return;
-    }
-    // A refusal of what is left is the server's answer: an alert (handshake_failure,
-    // insufficient_security), or a close without one, as some servers answer "no suite".
-    const auto c = o.error.cls;
-    if (o.status == Status::rejected && (c == ErrorClass::alert || c == ErrorClass::closed)) {
-      scan.complete = true;
-      return;
-    }
-    scan.stopped = std::string(to_string(o.status)) + " (" + std::string(to_string(c)) + "): " + o.error.message;
+    Job next = job;
+    next.deferrals = 0;
+    if (!advance_scan(scan, next.offer, r.outcome, job.scan_groups)) return;
+    queue_.push_back(std::move(next));
+    ++total_;
   }
 
   // The cell keeps its own handshake's outcome; only the HTTP result is added, or why the
@@ -343,21 +301,9 @@ class Run {
     if (on_progress_) on_progress_(Progress{done_, total_});
   }
 
-  static bool out_of_descriptors(const Outcome& o) {
-    return o.error.cls == ErrorClass::local && o.error.phase == Phase::connect &&
-           (o.error.posix_errno == 24 || o.error.posix_errno == 23);  // EMFILE, ENFILE
-  }
-
   AttemptResult faulted(const Job& job, std::exception_ptr fault) const {
     auto r = base(job.target, job.proxy ? std::string() : address_text(job.address), job.backend, job.version);
-    std::string what = "unknown exception";
-    try {
-      std::rethrow_exception(fault);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    r.outcome = internal_failure(Phase::none, what);
+    r.outcome = internal_failure(Phase::none, fault_text(fault));
     r.failed_attempts = 1;
     return r;
   }

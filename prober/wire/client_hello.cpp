@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "core/client_hello_info.hpp"
 #include "core/target.hpp"
 #include "wire/bytes.hpp"
 #include "wire/cipher_names.hpp"
@@ -169,7 +170,6 @@ std::vector<std::uint8_t> build_client_hello(const HelloOptions& o) {
 
 std::vector<std::uint16_t> scan_suites(Version v) {
   const auto tls13 = [](std::uint16_t s) { return (s >> 8) == 0x13; };
-  const auto signalling = [](std::uint16_t s) { return s == scsv_empty_renegotiation_info || s == 0x5600; };
   // RFC 5246 introduced AEAD (GCM, CCM, ChaCha20) and SHA-256/384 suites; their names say so.
   const auto tls12_only = [](std::uint16_t s) {
     const std::string name = cipher_name(s);
@@ -179,7 +179,7 @@ std::vector<std::uint16_t> scan_suites(Version v) {
   };
   std::vector<std::uint16_t> out;
   for (const auto s : named_suites()) {
-    if (signalling(s) || (v == Version::tls1_3) != tls13(s)) continue;
+    if (is_signalling_suite(s) || (v == Version::tls1_3) != tls13(s)) continue;
     if (v < Version::tls1_2 && tls12_only(s)) continue;
     out.push_back(s);
   }
