@@ -9,6 +9,7 @@
 #include "catalog/selection.hpp"
 #include "cli/app.hpp"
 #include "cli/options.hpp"
+#include "cli/report_output.hpp"
 #include "cli/resolve_option.hpp"
 #include "core/duration.hpp"
 #include "core/errors.hpp"
@@ -201,16 +202,17 @@ int run_probe_command(const ProbeArgs& args) {
   if (!analysis.registry_error.empty())
     std::cerr << "tlsprobe: registry not read, verdicts cannot name local causes: " << analysis.registry_error << "\n";
   const std::string format = output_format(args.format);
+  std::string text;
   if (format == "json")
-    std::cout << render_analysis_json(analysis);
+    text = render_analysis_json(analysis);
   else if (format == "csv")
-    std::cout << render_csv(analysis.report);
+    text = render_csv(analysis.report);
   else {
     auto style = table_style(args.display);
     style.show_hello = args.show_hello;
-    std::cout << render_analysis_table(analysis, style);
+    text = render_analysis_table(analysis, style);
   }
-  std::cout.flush();
+  if (!write_report(text)) std::cerr << "tlsprobe: writing the report to standard output failed\n";
   if (!analysis.policy_passed()) std::cerr << render_violations(analysis.violations);
   return exit_code(analysis);
 }

@@ -9,6 +9,7 @@
 
 #include "cli/app.hpp"
 #include "cli/options.hpp"
+#include "cli/report_output.hpp"
 #include "cli/terminal.hpp"
 #include "core/errors.hpp"
 #include "registry/audit.hpp"
@@ -72,8 +73,8 @@ int run_registry_command(const RegistryArgs& args) {
               << " in " << doc.keys.size() << " key" << (doc.keys.size() == 1 ? "" : "s") << "\n";
   }
   const std::string format = !args.format.empty() ? args.format : (is_tty(stdout) ? "table" : "json");
-  std::cout << (format == "json" ? render_registry_json(report) : render_registry_table(report));
-  std::cout.flush();
+  if (!write_report(format == "json" ? render_registry_json(report) : render_registry_table(report)))
+    std::cerr << "tlsprobe: writing the report to standard output failed\n";
   return blocks_azure_backup(report.findings) ? exit_finding : exit_ok;
 }
 

@@ -6,6 +6,7 @@
 #include "backends/registry.hpp"
 #include "cli/app.hpp"
 #include "cli/options.hpp"
+#include "cli/report_output.hpp"
 #include "core/errors.hpp"
 #include "render/json.hpp"
 #include "render/selftest.hpp"
@@ -24,10 +25,9 @@ void add_selftest_command(CLI::App& app, SelftestArgs& args) {
 int run_selftest_command(const SelftestArgs& args) {
   const auto result =
       run_selftest(args.backends.empty() ? std::vector<std::string>{} : split_backend_list(args.backends));
-  if (output_format(args.format) == "json")
-    std::cout << dump_json(selftest_to_json(result));
-  else
-    std::cout << render_selftest_table(result, table_style(args.display));
+  const std::string text = output_format(args.format) == "json" ? dump_json(selftest_to_json(result))
+                                                                 : render_selftest_table(result, table_style(args.display));
+  if (!write_report(text)) std::cerr << "tlsprobe: writing the report to standard output failed\n";
   return every_backend_speaks(result, Version::tls1_2) ? exit_ok : exit_finding;
 }
 

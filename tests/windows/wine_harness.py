@@ -76,7 +76,13 @@ def run_json(exe, *args):
     log(f"tlsprobe.exe {' '.join(args)}: exit {result.returncode} in {time.monotonic() - started:.1f} s")
     if result.returncode not in (0, 1):
         raise AssertionError(f"tlsprobe.exe exited {result.returncode}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}")
-    return json.loads(result.stdout)
+    try:
+        return json.loads(result.stdout)
+    except json.JSONDecodeError as e:
+        # Where the report stops being JSON and what follows: the bytes say who wrote them.
+        raise AssertionError(f"tlsprobe.exe {' '.join(args)}: stdout is not one JSON document ({e}); "
+                             f"{len(result.stdout)} chars, around the error: {result.stdout[max(0, e.pos - 200):e.pos + 300]!r}; "
+                             f"stderr: {result.stderr[-500:]!r}") from None
 
 
 def probe(exe, targets, backends, versions=None, extra=()):
