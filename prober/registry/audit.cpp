@@ -1,5 +1,6 @@
 #include "registry/audit.hpp"
 
+#include "registry/cipher_audit.hpp"
 #include "registry/key_path.hpp"
 
 namespace tlsprobe::registry {
@@ -127,6 +128,7 @@ std::vector<Finding> audit(const Settings& settings) {
   schannel_findings(settings, out);
   for (const auto& d : settings.dotnet) dotnet_findings(d, out);
   for (const auto& w : settings.winhttp) winhttp_findings(settings, w, out);
+  cipher_findings(settings, out);
   return out;
 }
 

@@ -17,6 +17,7 @@
 //                                                      build whose default lacks TLS 1.2
 //   winhttp.{x64,x86}.os_default              info     unset and the OS unknown: no fix
 // Every finding is about TLS 1.2 (protocol tls1.2): Azure Backup needs nothing else.
+// The cipher suite and curve ids are listed in registry/cipher_audit.hpp.
 #include <vector>
 
 #include "registry/finding.hpp"
@@ -24,7 +25,8 @@
 
 namespace tlsprobe::registry {
 
-// In a fixed order: OS, SChannel, .NET x64, x86, WinHTTP x64, x86.
+// In a fixed order: OS, SChannel, .NET x64, x86, WinHTTP x64, x86, then the cipher side
+// (registry/cipher_audit.hpp).
 std::vector<Finding> audit(const Settings& settings);
 
 }  // namespace tlsprobe::registry

@@ -4,8 +4,15 @@
 
 #include "registry/reg_data.hpp"
 #include "registry/reg_value.hpp"
+#include "registry/reg_writer.hpp"
 
 namespace tlsprobe::registry {
+
+RegValue change_value(const RegChange& c) {
+  if (c.type == reg_multi_sz) return multi_string_value(c.name, c.strings);
+  if (c.type == reg_sz) return string_value(c.name, c.strings.empty() ? std::string() : c.strings.front());
+  return dword_value(c.name, c.value);
+}
 
 std::string fix_text(const Finding& f) {
   std::string out = f.advice;
@@ -16,7 +23,10 @@ std::string fix_text(const Finding& f) {
       out += "[" + c.key + "]\n";
       current_key = c.key;
     }
-    out += quote(c.name) + "=" + dword_text(c.value);
+    // As --fix-file writes it; a wrapped hex(7) list keeps its '\' continuation lines.
+    std::string lines = value_lines(change_value(c));
+    for (std::size_t at = 0; (at = lines.find("\r\n", at)) != std::string::npos;) lines.erase(at, 1);
+    out += lines;
   }
   return out;
 }

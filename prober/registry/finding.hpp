@@ -11,17 +11,22 @@
 #include "core/finding.hpp"
 #include "core/severity.hpp"
 #include "core/version.hpp"
+#include "registry/reg_value.hpp"
 
 namespace tlsprobe::registry {
 
 using tlsprobe::Severity;
 using tlsprobe::to_string;
 
-// Set one DWORD: every fix tlsprobe writes is one (SChannel, .NET and WinHTTP read DWORDs).
+// Set one value: a DWORD (SChannel, .NET and WinHTTP switches) or, for the cipher suite and
+// curve order policy, a REG_SZ (Functions: one comma-separated line) or a REG_MULTI_SZ
+// (EccCurves: one name per string).
 struct RegChange {
   std::string key;  // normalized path
   std::string name;
-  std::uint32_t value = 0;
+  std::uint32_t value = 0;               // the DWORD
+  std::uint32_t type = 4;                // REG_DWORD; 1 REG_SZ, 7 REG_MULTI_SZ
+  std::vector<std::string> strings = {};  // REG_SZ: one string; REG_MULTI_SZ: each
 
   bool operator==(const RegChange&) const = default;
 };
@@ -34,6 +39,9 @@ struct Finding : tlsprobe::Finding {
 
   bool operator==(const Finding&) const = default;
 };
+
+// The value a change writes.
+RegValue change_value(const RegChange& c);
 
 // The advice, then the changes as .reg lines ([KEY] then "Name"=dword:...), '\n'-separated.
 std::string fix_text(const Finding& f);

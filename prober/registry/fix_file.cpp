@@ -35,9 +35,9 @@ RegDocument fix_document(const std::vector<Finding>& findings) {
       const auto same = [&](const RegValue& v) { return fold(v.name) == fold(c.name); };
       const auto existing = std::find_if(k.values.begin(), k.values.end(), same);
       if (existing != k.values.end())
-        *existing = dword_value(c.name, c.value);
+        *existing = change_value(c);
       else
-        k.values.push_back(dword_value(c.name, c.value));
+        k.values.push_back(change_value(c));
     }
   }
   return doc;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "registry/cipher_settings.hpp"
 #include "registry/key_path.hpp"
 #include "registry/protocol_keys.hpp"
 #include "registry/text_decode.hpp"
@@ -29,6 +30,7 @@ std::vector<Wanted> wanted_keys() {
     out.push_back({winhttp_key(view), {"DefaultSecureProtocols"}});
   }
   out.push_back({std::string(os_version_key), {"CurrentBuildNumber", "CurrentBuild"}});
+  for (const auto key : {ssl_policy_key, ssl_local_key}) out.push_back({std::string(key), {"Functions", "EccCurves"}});
   return out;
 }
 
@@ -69,11 +71,36 @@ void read_values(HKEY key, const Wanted& w, RegSnapshot& out) {
   }
 }
 
+// SCHANNEL\Ciphers, Hashes and KeyExchangeAlgorithms: every subkey, whatever its name
+// ("AES 128/128" has a '/' that is part of the name, not a separator).
+std::vector<Wanted> algorithm_keys_present() {
+  std::vector<Wanted> out;
+  for (const std::string_view kind : {"Ciphers", "Hashes", "KeyExchangeAlgorithms"}) {
+    const std::string parent = std::string(schannel_key) + "\\" + std::string(kind);
+    const auto [sub, view] = subkey_and_view(parent);
+    HKEY raw = nullptr;
+    if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, sub.c_str(), 0, KEY_ENUMERATE_SUB_KEYS | view, &raw) != ERROR_SUCCESS)
+      continue;
+    const std::unique_ptr<std::remove_pointer_t<HKEY>, decltype(&RegCloseKey)> key(raw, &RegCloseKey);
+    for (DWORD i = 0;; ++i) {
+      wchar_t name[256];
+      DWORD length = 256;
+      if (RegEnumKeyExW(key.get(), i, name, &length, nullptr, nullptr, nullptr, nullptr) != ERROR_SUCCESS) break;
+      std::string utf8;
+      for (DWORD k = 0; k < length; ++k) utf8 += name[k] < 0x80 ? static_cast<char>(name[k]) : '?';
+      out.push_back({parent + "\\" + utf8, {"Enabled"}});
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 RegSnapshot read_live_registry() {
   RegSnapshot out;
-  for (const auto& w : wanted_keys()) {
+  auto wanted = wanted_keys();
+  for (auto& w : algorithm_keys_present()) wanted.push_back(std::move(w));
+  for (const auto& w : wanted) {
     const auto [sub, view] = subkey_and_view(w.key);
     HKEY raw = nullptr;
     if (RegOpenKeyExW(HKEY_LOCAL_MACHINE, sub.c_str(), 0, KEY_QUERY_VALUE | view, &raw) != ERROR_SUCCESS) continue;

@@ -46,6 +46,19 @@ RegValue string_value(std::string name, std::string_view utf8, std::uint32_t typ
   return v;
 }
 
+RegValue multi_string_value(std::string name, const std::vector<std::string>& utf8) {
+  RegValue v;
+  v.name = std::move(name);
+  v.type = reg_multi_sz;
+  for (const auto& s : utf8) {
+    const auto part = nul_terminated_utf16(s);
+    v.data.insert(v.data.end(), part.begin(), part.end());
+  }
+  v.data.push_back(0);
+  v.data.push_back(0);
+  return v;
+}
+
 std::optional<std::uint32_t> as_dword(const RegValue& v) {
   if (v.deleted || v.type != reg_dword || v.data.size() != 4) return std::nullopt;
   std::uint32_t out = 0;

@@ -34,6 +34,8 @@ struct RegValue {
 
 RegValue dword_value(std::string name, std::uint32_t value);
 RegValue string_value(std::string name, std::string_view utf8, std::uint32_t type = reg_sz);
+// REG_MULTI_SZ: each string NUL-terminated, then the empty string that ends the list.
+RegValue multi_string_value(std::string name, const std::vector<std::string>& utf8);
 
 // A REG_DWORD of exactly four bytes; SChannel, .NET and WinHTTP read nothing else, so a
 // REG_SZ "1" (a common hand-edit mistake) is not a DWORD here either.

@@ -143,6 +143,7 @@ Settings read_settings(const RegSnapshot& registry, std::optional<OsBuild> os) {
     s.dotnet[static_cast<std::size_t>(view)] = read_dotnet(registry, view);
     s.winhttp[static_cast<std::size_t>(view)] = read_winhttp(registry, view, s.schannel);
   }
+  s.ciphers = read_cipher_settings(registry, build);
   return s;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/version.hpp"
+#include "registry/cipher_settings.hpp"
 #include "registry/os_build.hpp"
 #include "registry/protocol_keys.hpp"
 #include "registry/snapshot.hpp"
@@ -80,6 +81,7 @@ struct Settings {
   std::array<SchannelClient, 5> schannel;  // indexed by Version
   std::array<DotnetView, 2> dotnet;        // x64, x86
   std::array<WinHttpView, 2> winhttp;      // x64, x86
+  CipherSettings ciphers;                  // the TLS 1.2 suites and curves SChannel offers
   std::optional<OsBuild> os;
 
   const SchannelClient& client(Version v) const { return schannel[static_cast<std::size_t>(v)]; }

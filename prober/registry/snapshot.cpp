@@ -56,6 +56,14 @@ const RegValue* RegSnapshot::value(std::string_view path, std::string_view name)
   return v == key->second.values.end() ? nullptr : &v->second;
 }
 
+std::vector<std::string> RegSnapshot::subkeys(std::string_view path) const {
+  std::vector<std::string> out;
+  const std::string prefix = fold(path) + "\\";
+  for (auto it = keys_.lower_bound(prefix); it != keys_.end() && it->first.starts_with(prefix); ++it)
+    if (it->first.find('\\', prefix.size()) == std::string::npos) out.push_back(it->second.path);
+  return out;
+}
+
 RegDocument RegSnapshot::to_document() const {
   RegDocument doc;
   for (const auto& [folded, key] : keys_) {

@@ -23,6 +23,8 @@ class RegSnapshot {
   bool has_key(std::string_view path) const;
   // nullptr when the key or the value is absent.
   const RegValue* value(std::string_view path, std::string_view name) const;
+  // The paths of the keys directly below `path`, in folded order.
+  std::vector<std::string> subkeys(std::string_view path) const;
   std::size_t key_count() const { return keys_.size(); }
   // Every key as a document (keys sorted by folded path, values by folded name): a
   // snapshot written out and read back is the same snapshot.

@@ -83,6 +83,23 @@ json winhttp_to_json(const Settings& s) {
   return j;
 }
 
+json ciphers_to_json(const CipherSettings& c) {
+  json removed = json::array();
+  for (const auto& r : c.removed) removed.push_back({{"suite", r.suite}, {"by", short_key_path(r.by)}});
+  json off = json::array();
+  for (const auto& o : c.off) off.push_back(short_key_path(o.key));
+  const auto front_door = offers_front_door_suite(c);
+  return {{"source", to_string(c.source)},
+          {"defaults", c.defaults_url.empty() ? json(nullptr) : json(c.defaults_url)},
+          {"listed", c.listed},
+          {"offered_tls1.2", c.offered},
+          {"removed", std::move(removed)},
+          {"switched_off", std::move(off)},
+          {"front_door_tls1_2_2023", front_door ? json(*front_door) : json(nullptr)},
+          {"curves_source", to_string(c.curves_source)},
+          {"curves", c.curves}};
+}
+
 json findings_to_json(const std::vector<Finding>& findings) {
   json out = json::array();
   for (const auto& f : findings) {
@@ -107,6 +124,7 @@ nlohmann::ordered_json registry_to_json(const RegistryReport& report) {
   j["schannel"] = schannel_to_json(report.settings);
   j["dotnet"] = dotnet_to_json(report.settings);
   j["winhttp"] = winhttp_to_json(report.settings);
+  j["ciphers"] = ciphers_to_json(report.settings.ciphers);
   j["findings"] = findings_to_json(report.findings);
   j["blocks_azure_backup"] = blocks_azure_backup(report.findings);
   return j;

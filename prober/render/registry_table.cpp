@@ -105,6 +105,45 @@ std::string count(std::size_t n, std::string_view what) {
   return std::to_string(n) + " " + std::string(what) + (n == 1 ? "" : "s");
 }
 
+std::string list_words(ListSource source, const std::string& url) {
+  switch (source) {
+    case ListSource::policy: return "the SSL Cipher Suite Order policy, " + short_key_path(ssl_policy_key);
+    case ListSource::local: return "the local list, " + short_key_path(ssl_local_key);
+    case ListSource::os_default: return url.empty() ? "this Windows' defaults" : "this Windows' defaults, " + url;
+    case ListSource::unknown: break;
+  }
+  return "unknown";
+}
+
+std::string first_names(const std::vector<std::string>& names, std::size_t shown) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < shown; ++i) out += (i == 0 ? "" : ", ") + names[i];
+  if (names.size() > shown) out += ", +" + std::to_string(names.size() - shown) + " more";
+  return out;
+}
+
+std::string cipher_rows(const Settings& s) {
+  const CipherSettings& c = s.ciphers;
+  const std::string indent(19, ' ');
+  if (!c.known())
+    return "TLS 1.2 suites: unknown (no order policy or local list in the export, and no OS build: export " +
+           short_key_path(os_version_key) + " too)\n";
+  std::string out = "TLS 1.2 suites from " + list_words(c.source, c.defaults_url) + "\n";
+  out += "  " + pad("offered", 16) +
+         wrap(count(c.offered.size(), "suite") + (c.offered.empty() ? "" : ": " + first_names(c.offered, 4)), indent.size()) + "\n";
+  for (const auto& r : c.removed)
+    out += "  " + pad("switched off", 16) + wrap(r.suite + " by " + short_key_path(r.by) + " Enabled=0", indent.size()) + "\n";
+  const auto front_door = offers_front_door_suite(c);
+  out += "  " + pad("Front Door 2023", 16) + (front_door.value_or(false) ? "yes" : "no") +
+         " (TLSv1.2_2023 takes ECDHE_RSA with AES-GCM only)\n";
+  out += "  " + pad("curves", 16) +
+         (c.curves_source == ListSource::unknown ? std::string("unknown")
+                                                 : (c.curves.empty() ? std::string("none") : first_names(c.curves, 6)) +
+                                                       " (" + std::string(to_string(c.curves_source)) + ")") +
+         "\n";
+  return out;
+}
+
 std::string findings_block(const std::vector<Finding>& findings) {
   if (findings.empty()) return "Findings: none\n";
   const auto n = [&](Severity s) {
@@ -173,7 +212,7 @@ std::string protocol_list(const std::vector<std::string>& tokens) {
 std::string render_registry_table(const RegistryReport& report) {
   const Settings& s = report.settings;
   return source_lines(report) + os_line(s.os) + "\n" + schannel_rows(s) + "\n" + dotnet_rows(s) + "\n" +
-         winhttp_rows(s) + "\n" + findings_block(report.findings) + "\n" + verdict(report.findings);
+         winhttp_rows(s) + "\n" + cipher_rows(s) + "\n" + findings_block(report.findings) + "\n" + verdict(report.findings);
 }
 
 }  // namespace tlsprobe::registry

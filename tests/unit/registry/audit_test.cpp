@@ -34,7 +34,9 @@ const std::string client_key = "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\C
 TEST_CASE("a machine set up as Microsoft's guidance says has no findings") {
   CHECK(findings_of(healthy_export()).empty());
   CHECK(findings_of(healthy_export() + os_section("17763")).empty());
-  CHECK(findings_of(healthy_export(), OsBuild{9600, "RtlGetVersion"}).empty());
+  // Windows 8.1 reaches TLS 1.2, but has no suite a TLSv1.2_2023 front door takes.
+  CHECK(ids(findings_of(healthy_export(), OsBuild{9600, "RtlGetVersion"})) ==
+        std::vector<std::string>{"ciphers.tls1_2.no_front_door_suite:warning"});
 }
 
 TEST_CASE("schannel.tls1_2.client.disabled and .disabled_by_default") {
@@ -61,7 +63,8 @@ TEST_CASE("an unset DisabledByDefault: a warning when the OS is unknown, an erro
   CHECK_FALSE(blocks_azure_backup(f));
 
   f = findings_of(base + client_section("TLS 1.2", "\"Enabled\"=dword:00000001\r\n") + os_section("7601"));
-  CHECK(ids(f) == std::vector<std::string>{"os.kb3140245:warning", "schannel.tls1_2.client.os_default_off:error"});
+  CHECK(ids(f) == std::vector<std::string>{"os.kb3140245:warning", "schannel.tls1_2.client.os_default_off:error",
+                                           "ciphers.tls1_2.no_front_door_suite:warning"});
   CHECK(f[1].message ==
         "TLS 1.2 client not enabled (DisabledByDefault not set under "
         "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client): this "
@@ -71,7 +74,7 @@ TEST_CASE("an unset DisabledByDefault: a warning when the OS is unknown, an erro
   CHECK(blocks_azure_backup(f));
 
   // From Windows 8 / Server 2012 on, TLS 1.2 is on by default: nothing to say.
-  CHECK(ids(findings_of(base, OsBuild{9200, "t"})) == std::vector<std::string>{"os.kb3140245:warning"});
+  CHECK(ids(findings_of(base, OsBuild{9200, "t"})) == std::vector<std::string>{"os.kb3140245:warning", "ciphers.tls1_2.no_front_door_suite:warning"});
   CHECK(findings_of(base, OsBuild{14393, "t"}).empty());
   // A DisabledByDefault typed as a string is ignored by SChannel, so it counts as unset.
   f = findings_of(base + client_section("TLS 1.2", "\"DisabledByDefault\"=\"0\"\r\n"));
@@ -141,14 +144,14 @@ TEST_CASE("winhttp findings: a mask without TLS 1.2, an unset mask on old and un
 
   f = findings_of(schannel_ok + os_section("9200"));
   CHECK(ids(f) == std::vector<std::string>{"os.kb3140245:warning", "winhttp.x64.tls1_2_not_default:error",
-                                           "winhttp.x86.tls1_2_not_default:error"});
+                                           "winhttp.x86.tls1_2_not_default:error", "ciphers.tls1_2.no_front_door_suite:warning"});
   CHECK(f[2].message ==
         "32-bit WinHTTP does not offer TLS 1.2 by default (DefaultSecureProtocols not set under "
         "HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp): on this Windows "
         "(build 9200, Windows 8 / Server 2012) its default is SSL 3.0 and TLS 1.0");
   CHECK(f[2].changes == std::vector<RegChange>{{winhttp_key(View::x86), "DefaultSecureProtocols", 0xa80}});
 
-  CHECK(findings_of(schannel_ok + os_section("9600")).empty());
+  CHECK(ids(findings_of(schannel_ok + os_section("9600"))) == std::vector<std::string>{"ciphers.tls1_2.no_front_door_suite:warning"});
 }
 
 TEST_CASE("an OS without TLS 1.2: one error, no registry advice that cannot help") {
@@ -181,11 +184,12 @@ TEST_CASE("blocks_azure_backup counts only errors about TLS 1.2") {
 TEST_CASE("every finding about SChannel, .NET and WinHTTP carries a fix; only os.* and os_default lack one") {
   const auto f = findings_of(std::string(v5) + client_section("TLS 1.2", "\"Enabled\"=dword:00000000\r\n\"DisabledByDefault\"=dword:00000001\r\n") +
                              winhttp_section(false, "\"DefaultSecureProtocols\"=dword:00000080\r\n") + os_section("7601"));
-  CHECK(f.size() == 9);
+  CHECK(f.size() == 10);
   for (const auto& x : f) {
     CAPTURE(x.id);
     CHECK(x.protocol == Version::tls1_2);
-    CHECK(x.changes.empty() == x.id.starts_with("os."));
+    // No registry line adds a suite Windows 7 does not have: that one is advice only.
+    CHECK(x.changes.empty() == (x.id.starts_with("os.") || x.id == "ciphers.tls1_2.no_front_door_suite"));
     CHECK_FALSE(fix_text(x).empty());
   }
   CHECK(by_id(f, "winhttp.x86.tls1_2_not_default").severity == Severity::error);

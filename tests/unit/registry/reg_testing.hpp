@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -83,6 +84,19 @@ inline std::string winhttp_section(bool wow, std::string_view values) {
 inline std::string os_section(std::string_view build) {
   return section("HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion",
                  "\"CurrentBuildNumber\"=\"" + std::string(build) + "\"\r\n");
+}
+
+// The SSL Cipher Suite Order / ECC Curve Order policy key, and an SCHANNEL algorithm key
+// ("Ciphers\\AES 128/128") with its Enabled DWORD.
+inline std::string suite_policy_section(std::string_view values) {
+  return section("HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002", values);
+}
+inline std::string algorithm_section(std::string_view kind_and_name, std::uint32_t enabled) {
+  char dword[9];
+  std::snprintf(dword, sizeof dword, "%08x", enabled);
+  return section("HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\" +
+                     std::string(kind_and_name),
+                 "\"Enabled\"=dword:" + std::string(dword) + "\r\n");
 }
 
 inline const std::string dotnet_good = "\"SystemDefaultTlsVersions\"=dword:00000001\r\n\"SchUseStrongCrypto\"=dword:00000001\r\n";

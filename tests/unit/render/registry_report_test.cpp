@@ -50,7 +50,14 @@ WinHTTP default   offers                            from
   64-bit          TLS 1.1, TLS 1.2                  HKLM\SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp: DefaultSecureProtocols=dword:00000a00
   32-bit          the OS default                    HKLM\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp: DefaultSecureProtocols not set
 
-Findings: 4 errors, 2 warnings, 0 info
+TLS 1.2 suites from this Windows' defaults, https://learn.microsoft.com/windows/win32/secauthn/tls-cipher-suites-in-windows-7
+  offered          28 suites: TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384,
+                   TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256, TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,
+                   TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, +24 more
+  Front Door 2023  no (TLSv1.2_2023 takes ECDHE_RSA with AES-GCM only)
+  curves           NistP256, NistP384 (os_default)
+
+Findings: 4 errors, 3 warnings, 0 info
   warning  os.kb3140245
            this Windows (build 7601, Windows 7 / Server 2008 R2 SP1) lets WinHTTP use TLS 1.2 by
            default only with update KB3140245 and DefaultSecureProtocols
@@ -91,6 +98,12 @@ Findings: 4 errors, 2 warnings, 0 info
            1.0
            fix: [HKEY_LOCAL_MACHINE\SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp]
                 "DefaultSecureProtocols"=dword:00000a80
+  warning  ciphers.tls1_2.no_front_door_suite
+           this machine cannot offer any TLS 1.2 suite that Azure Front Door's default policy
+           (TLSv1.2_2023) accepts (TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+           TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256): this Windows (build 7601, Windows 7 / Server 2008
+           R2 SP1) has no ECDHE_RSA suite with AES-GCM
+           fix: No registry setting adds these suites: Windows 10 / Server 2016 and later have them. Until then only endpoints that also accept ECDHE_RSA with CBC (TLSv1.2_2022) can be reached over TLS 1.2.
 
 TLS 1.2 for Azure Backup: BLOCKED by 4 errors (--fix-file FILE.reg writes the registry fix)
 )table");
@@ -188,6 +201,86 @@ TEST_CASE("JSON: source, os, schannel per protocol token, dotnet and winhttp per
       "tls1.2": "no"
     }
   },
+  "ciphers": {
+    "source": "os_default",
+    "defaults": "https://learn.microsoft.com/windows/win32/secauthn/tls-cipher-suites-in-windows-7",
+    "listed": [
+      "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P256",
+      "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384_P384",
+      "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256_P256",
+      "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256_P384",
+      "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA_P256",
+      "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA_P384",
+      "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA_P256",
+      "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA_P384",
+      "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
+      "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+      "TLS_DHE_RSA_WITH_AES_256_CBC_SHA",
+      "TLS_DHE_RSA_WITH_AES_128_CBC_SHA",
+      "TLS_RSA_WITH_AES_256_GCM_SHA384",
+      "TLS_RSA_WITH_AES_128_GCM_SHA256",
+      "TLS_RSA_WITH_AES_256_CBC_SHA256",
+      "TLS_RSA_WITH_AES_128_CBC_SHA256",
+      "TLS_RSA_WITH_AES_256_CBC_SHA",
+      "TLS_RSA_WITH_AES_128_CBC_SHA",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384_P384",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256_P256",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256_P384",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384_P384",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256_P256",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256_P384",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA_P256",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA_P384",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA_P256",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA_P384",
+      "TLS_DHE_DSS_WITH_AES_256_CBC_SHA256",
+      "TLS_DHE_DSS_WITH_AES_128_CBC_SHA256",
+      "TLS_DHE_DSS_WITH_AES_256_CBC_SHA",
+      "TLS_DHE_DSS_WITH_AES_128_CBC_SHA",
+      "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+      "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA",
+      "TLS_RSA_WITH_RC4_128_SHA",
+      "TLS_RSA_WITH_RC4_128_MD5"
+    ],
+    "offered_tls1.2": [
+      "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
+      "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+      "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+      "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+      "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
+      "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+      "TLS_DHE_RSA_WITH_AES_256_CBC_SHA",
+      "TLS_DHE_RSA_WITH_AES_128_CBC_SHA",
+      "TLS_RSA_WITH_AES_256_GCM_SHA384",
+      "TLS_RSA_WITH_AES_128_GCM_SHA256",
+      "TLS_RSA_WITH_AES_256_CBC_SHA256",
+      "TLS_RSA_WITH_AES_128_CBC_SHA256",
+      "TLS_RSA_WITH_AES_256_CBC_SHA",
+      "TLS_RSA_WITH_AES_128_CBC_SHA",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+      "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+      "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+      "TLS_DHE_DSS_WITH_AES_256_CBC_SHA256",
+      "TLS_DHE_DSS_WITH_AES_128_CBC_SHA256",
+      "TLS_DHE_DSS_WITH_AES_256_CBC_SHA",
+      "TLS_DHE_DSS_WITH_AES_128_CBC_SHA",
+      "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+      "TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA",
+      "TLS_RSA_WITH_RC4_128_SHA",
+      "TLS_RSA_WITH_RC4_128_MD5"
+    ],
+    "removed": [],
+    "switched_off": [],
+    "front_door_tls1_2_2023": false,
+    "curves_source": "os_default",
+    "curves": [
+      "NistP256",
+      "NistP384"
+    ]
+  },
   "findings": [
     {
       "id": "os.kb3140245",
@@ -230,6 +323,13 @@ TEST_CASE("JSON: source, os, schannel per protocol token, dotnet and winhttp per
       "protocol": "tls1.2",
       "message": "32-bit WinHTTP does not offer TLS 1.2 by default (DefaultSecureProtocols not set under HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp): on this Windows (build 7601, Windows 7 / Server 2008 R2 SP1) its default is SSL 3.0 and TLS 1.0",
       "fix": "[HKEY_LOCAL_MACHINE\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp]\n\"DefaultSecureProtocols\"=dword:00000a80"
+    },
+    {
+      "id": "ciphers.tls1_2.no_front_door_suite",
+      "severity": "warning",
+      "protocol": "tls1.2",
+      "message": "this machine cannot offer any TLS 1.2 suite that Azure Front Door's default policy (TLSv1.2_2023) accepts (TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256): this Windows (build 7601, Windows 7 / Server 2008 R2 SP1) has no ECDHE_RSA suite with AES-GCM",
+      "fix": "No registry setting adds these suites: Windows 10 / Server 2016 and later have them. Until then only endpoints that also accept ECDHE_RSA with CBC (TLSv1.2_2022) can be reached over TLS 1.2."
     }
   ],
   "blocks_azure_backup": true
