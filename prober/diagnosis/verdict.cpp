@@ -36,10 +36,18 @@ std::vector<std::uint16_t> real_suites(const ClientHelloInfo& h) {
   return out;
 }
 
-// Every failing stack that sent a hello offered none of the suites the server accepts, by
-// complete scans: the gaps; empty when any scan is incomplete, none exists, or some failing
-// stack did offer an accepted suite (its failure is something else).
-std::vector<CipherGap> cipher_gaps(const Cells& attempted, const std::vector<const CipherScan*>& scans) {
+std::vector<std::uint16_t> real_groups(const ClientHelloInfo& h) {
+  std::vector<std::uint16_t> out;
+  for (const auto g : h.supported_groups)
+    if (!is_grease(g)) out.push_back(g);
+  return out;
+}
+
+// Every failing stack that sent a hello offered none of what the server accepts, by complete
+// scans: the gaps; empty when any scan is incomplete, none exists, or some failing stack did
+// offer an accepted one (its failure is something else). `offered` reads suites or groups.
+std::vector<CipherGap> gaps_of(const Cells& attempted, const std::vector<const CipherScan*>& scans,
+                               std::vector<std::uint16_t> (*offered_by)(const ClientHelloInfo&)) {
   std::vector<std::uint16_t> server;
   for (const auto* scan : scans) {
     if (!scan->complete) return {};
@@ -50,7 +58,7 @@ std::vector<CipherGap> cipher_gaps(const Cells& attempted, const std::vector<con
   std::vector<CipherGap> gaps;
   for (const auto* r : attempted) {
     if (r->outcome.status != Status::rejected || !r->outcome.client_hello) continue;
-    const auto offered = real_suites(*r->outcome.client_hello);
+    const auto offered = offered_by(*r->outcome.client_hello);
     const bool common = std::any_of(offered.begin(), offered.end(), [&](std::uint16_t s) {
       return std::find(server.begin(), server.end(), s) != server.end();
     });
@@ -62,7 +70,7 @@ std::vector<CipherGap> cipher_gaps(const Cells& attempted, const std::vector<con
 }
 
 Verdict judge(const std::string& endpoint, Version v, const Cells& all_cells, const std::optional<LocalFacts>& local,
-              const std::vector<const CipherScan*>& scans) {
+              const std::vector<const CipherScan*>& scans, const std::vector<const CipherScan*>& group_scans) {
   Verdict out;
   out.endpoint = endpoint;
   out.version = v;
@@ -123,9 +131,14 @@ Verdict judge(const std::string& endpoint, Version v, const Cells& all_cells, co
   // This machine, too: the server accepts the version, but only with suites a failing stack
   // never offered (--ciphers knows which the server takes).
   if (server_accepts) {
-    if (auto gaps = cipher_gaps(attempted, scans); !gaps.empty()) {
+    if (auto gaps = gaps_of(attempted, scans, real_suites); !gaps.empty()) {
       out.cipher_gaps = std::move(gaps);
       return decide(Cause::local, Reason::no_common_cipher);
+    }
+    // TLS 1.3: the key share needs a group both sides have (RFC 8446 §4.2.7), scanned too.
+    if (auto gaps = gaps_of(attempted, group_scans, real_groups); !gaps.empty()) {
+      out.group_gaps = std::move(gaps);
+      return decide(Cause::local, Reason::no_common_group);
     }
   }
   if (attempted.empty()) return decide(Cause::local, Reason::no_stack_can_try);
@@ -176,6 +189,7 @@ std::string_view to_string(Reason r) {
     case Reason::blocked_by_registry: return "blocked_by_registry";
     case Reason::stack_cannot_offer: return "stack_cannot_offer";
     case Reason::no_common_cipher: return "no_common_cipher";
+    case Reason::no_common_group: return "no_common_group";
     case Reason::no_stack_can_try: return "no_stack_can_try";
     case Reason::never_reached: return "never_reached";
     case Reason::split_on_path: return "split_on_path";
@@ -207,10 +221,12 @@ std::vector<Verdict> diagnose(const Report& report, const std::optional<LocalFac
         if (r.target.label == endpoint && r.version == v && r.outcome.status != Status::error && !is_dead(r))
           cells.push_back(&r);
       if (cells.empty()) continue;
-      std::vector<const CipherScan*> scans;
+      std::vector<const CipherScan*> scans, group_scans;
       for (const auto& scan : report.cipher_scans)
         if (scan.endpoint == endpoint && scan.version == v) scans.push_back(&scan);
-      auto verdict = judge(endpoint, v, cells, local, scans);
+      for (const auto& scan : report.group_scans)
+        if (scan.endpoint == endpoint && scan.version == v) group_scans.push_back(&scan);
+      auto verdict = judge(endpoint, v, cells, local, scans, group_scans);
       verdict.unreachable_addresses = left_out;
       out.push_back(std::move(verdict));
     }

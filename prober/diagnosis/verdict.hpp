@@ -37,6 +37,7 @@ enum class Reason {
   blocked_by_registry,  // the registry keeps SChannel (or .NET, WinHTTP) from offering it
   stack_cannot_offer,   // the server accepts it; a stack here cannot offer it
   no_common_cipher,     // the server accepts it, but only with suites a failing stack did not offer
+  no_common_group,      // suites in common, but only key exchange groups a failing stack did not offer
   no_stack_can_try,     // no stack on this machine can attempt it at all
   never_reached,        // no attempt reached the server
   split_on_path,        // accepted at some addresses or stacks and refused at others, or a proxy failed
@@ -44,12 +45,12 @@ enum class Reason {
   failed,               // none of the above: the first failure speaks for itself
 };
 
-// no_common_cipher: what one failing stack offered beside what the server accepts (from the
-// --ciphers scan), with nothing in common.
+// no_common_cipher / no_common_group: what one failing stack offered beside what the server
+// accepts (from the --ciphers scans), with nothing in common. Suites, or group numbers.
 struct CipherGap {
   std::string backend;
   std::vector<std::uint16_t> offered;  // the stack's ClientHello, GREASE and signalling values left out
-  std::vector<std::uint16_t> server;   // the suites the server accepts at the version, in its order
+  std::vector<std::uint16_t> server;   // what the server accepts at the version, in its order
 };
 
 // One attempt the verdict weighed.
@@ -74,6 +75,7 @@ struct Verdict {
   std::vector<std::string> stacks;             // stack_cannot_offer: the stacks that could not offer it
   std::vector<std::string> failing_addresses;  // split_on_path: where it was refused ("" = no address)
   std::vector<CipherGap> cipher_gaps;          // no_common_cipher: one per failing stack
+  std::vector<CipherGap> group_gaps;           // no_common_group: one per failing stack
   // The attempt the verdict names: the first failure (never_reached, failed) or the accepted
   // handshake whose request failed (cut_after_handshake: its outcome.http carries the error).
   std::optional<CellSeen> decisive;

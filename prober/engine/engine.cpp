@@ -233,17 +233,24 @@ class Run {
     }
   }
 
-  // One scan per accepted version of the address, by the first backend that can scan it (the
-  // suites a server accepts do not depend on which of our stacks asks); and where the server's
-  // choice of group can be read, one over the key exchange groups. Scans are keyed (target,
-  // address, kind, version): kind 0 suites, 1 groups.
+  // One scan per version some backend saw accepted at the address, by the first backend that
+  // can scan (the suites a server accepts do not depend on which of our stacks asks, and a
+  // stack that failed for want of a common group is exactly the case the scan explains); and
+  // where the server's choice of group can be read, one over the key exchange groups. Scans
+  // are keyed (target, address, kind, version): kind 0 suites, 1 groups.
   void start_scans(const Job& job) {
     for (std::size_t v = 0; v < versions_.size(); ++v) {
+      bool accepted = false;
+      for (std::size_t b = 0; b < backends_.size(); ++b) {
+        const auto it = results_.find(CellPosition{job.key.target, job.key.address, b, v});
+        accepted = accepted || (it != results_.end() && it->second.outcome.status == Status::accepted);
+      }
+      if (!accepted) continue;
       for (const bool groups : {false, true}) {
         for (std::size_t b = 0; b < backends_.size(); ++b) {
           const CellPosition key{job.key.target, job.key.address, b, v};
           const auto it = results_.find(key);
-          if (it == results_.end() || it->second.outcome.status != Status::accepted) continue;
+          if (it == results_.end()) continue;
           auto offer = groups ? backends_[b]->scan_group_candidates(versions_[v]) : backends_[b]->scan_candidates(versions_[v]);
           if (offer.empty()) continue;
           CipherScan scan;

@@ -5,6 +5,7 @@
 
 #include "render/describe.hpp"
 #include "wire/cipher_names.hpp"
+#include "wire/tls_names.hpp"
 
 namespace tlsprobe {
 namespace {
@@ -22,6 +23,7 @@ Phrase phrase(const Verdict& v) {
                                          : Phrase{0, "accepted"};
     case Cause::local:
       if (v.reason == Reason::no_common_cipher) return {1, "failing on this machine: no common cipher suite"};
+      if (v.reason == Reason::no_common_group) return {1, "failing on this machine: no common key exchange group"};
       return {1, "blocked on this machine"};
     case Cause::path: return {2, "failing on the path"};
     case Cause::unreachable:
@@ -46,6 +48,12 @@ std::string version_name(Version v) { return std::string(display_name(v)); }
 std::string suite_list(const std::vector<std::uint16_t>& suites) {
   std::string out;
   for (const auto s : suites) out += (out.empty() ? "" : ", ") + wire::cipher_name(s);
+  return out.empty() ? "none" : out;
+}
+
+std::string group_list(const std::vector<std::uint16_t>& groups) {
+  std::string out;
+  for (const auto g : groups) out += (out.empty() ? "" : ", ") + wire::group_name(g);
   return out.empty() ? "none" : out;
 }
 
@@ -90,6 +98,12 @@ std::string verdict_summary(const Verdict& v) {
       return name + " fails locally: no common cipher suite: the server accepts it, but only with suites " + names +
              " on this machine does not offer";
     }
+    case Reason::no_common_group: {
+      std::string names;
+      for (const auto& g : v.group_gaps) names += (names.empty() ? "" : ", ") + g.backend;
+      return name + " fails locally: no common key exchange group: the server accepts it, but only with groups " +
+             names + " on this machine does not offer";
+    }
     case Reason::no_stack_can_try: return "no stack on this machine can try " + name;
     case Reason::never_reached: return name + " never got a chance: " + first;
     case Reason::split_on_path: {
@@ -118,6 +132,9 @@ std::vector<std::string> verdict_evidence(const Verdict& v) {
   for (const auto& g : v.cipher_gaps)
     out.push_back("the server accepts " + version_name(v.version) + " only with " + suite_list(g.server) + "; " +
                   g.backend + " offered none of them (it offered " + suite_list(g.offered) + ")");
+  for (const auto& g : v.group_gaps)
+    out.push_back("the server accepts " + version_name(v.version) + " only with the groups " + group_list(g.server) +
+                  "; " + g.backend + " offered none of them (it offered " + group_list(g.offered) + ")");
   for (const auto& address : v.unreachable_addresses)
     out.push_back(address + ": unreachable on every version, left out of this verdict");
   return out;
@@ -130,6 +147,10 @@ std::string verdict_fix(const Verdict& v) {
            ": for SChannel, list it in the SSL Cipher Suite Order policy (HKLM\\SOFTWARE\\Policies\\Microsoft\\"
            "Cryptography\\Configuration\\SSL\\00010002, Functions) or install the update or Windows version "
            "that has it (Windows 7 / 2008 R2 / 2012 have ECDHE_RSA only with CBC); for OpenSSL, its cipher list";
+  if (v.reason == Reason::no_common_group && !v.group_gaps.empty())
+    return "let this machine offer one of the groups " + group_list(v.group_gaps.front().server) +
+           ": for SChannel, list it in the ECC Curve Order policy (HKLM\\SOFTWARE\\Policies\\Microsoft\\"
+           "Cryptography\\Configuration\\SSL\\00010002, EccCurves); for OpenSSL, its groups list";
   if (v.reason == Reason::refused_everywhere && !v.expected)
     return "nothing on this machine will help: the server refuses " + version_name(v.version) +
            "; check the endpoint name, or whether a proxy or inspection device answers in its place";
@@ -180,6 +201,9 @@ std::string render_verdicts(const std::vector<Verdict>& verdicts, const std::vec
         for (const auto& g : v.cipher_gaps)
           fixes += "    " + g.backend + " offered: " + suite_list(g.offered) + "\n    the server accepts: " +
                    suite_list(g.server) + "\n";
+        for (const auto& g : v.group_gaps)
+          fixes += "    " + g.backend + " offered groups: " + group_list(g.offered) +
+                   "\n    the server accepts groups: " + group_list(g.server) + "\n";
         if (!fix.empty()) fixes += "    fix: " + one_line(fix) + "\n";
       }
     }
@@ -202,6 +226,7 @@ nlohmann::ordered_json verdicts_to_json(const std::vector<Verdict>& verdicts) {
     out.push_back({{"endpoint", v.endpoint},
                    {"version", token(v.version)},
                    {"cause", to_string(v.cause)},
+                   {"reason", to_string(v.reason)},
                    {"expected", v.expected},
                    {"summary", verdict_summary(v)},
                    {"evidence", verdict_evidence(v)},

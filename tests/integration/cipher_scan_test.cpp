@@ -109,3 +109,36 @@ TEST_CASE("group scan: the TLS 1.3 groups a server allows, learnt from its key_s
 }
 
 }  // namespace tlsprobe::test
+
+namespace tlsprobe::test {
+
+TEST_CASE("group join: a TLS 1.3 server with FFDHE only, and a stack that offers no FFDHE group") {
+  TempDir dir;
+  // The raw backend's hello offers x25519, secp256r1 and secp384r1; OpenSSL 3 also offers the
+  // RFC 7919 groups and gets a HelloRetryRequest for ffdhe2048.
+  auto server = start_openssl_server(dir, {"-tls1_3", "-groups", "ffdhe2048"});
+  const auto report = probe("127.0.0.1:" + std::to_string(server.port()), {Version::tls1_3}, scanning(), {},
+                            {"openssl", "raw"});
+  REQUIRE(report.results.size() == 2);
+  CHECK(report.results[0].outcome.status == Status::accepted);
+  CHECK(report.results[1].outcome.status == Status::rejected);
+  REQUIRE(report.group_scans.size() == 1);
+  CHECK(report.group_scans[0].accepted == std::vector<std::uint16_t>{0x0100});
+  CHECK(report.group_scans[0].complete);
+  CAPTURE(report.group_scans[0].stopped);
+  REQUIRE(report.cipher_scans.size() == 1);
+  CHECK(report.cipher_scans[0].complete);
+  CAPTURE(report.cipher_scans[0].stopped);
+  const auto verdicts = diagnose(report, std::nullopt);
+  REQUIRE(verdicts.size() == 1);
+  const auto& v = verdicts[0];
+  CHECK(v.cause == Cause::local);
+  CHECK(v.reason == Reason::no_common_group);
+  CHECK(v.cipher_gaps.empty());  // the suites were in common
+  REQUIRE(v.group_gaps.size() == 1);
+  CHECK(v.group_gaps[0].backend == "raw");
+  CHECK(v.group_gaps[0].offered == std::vector<std::uint16_t>{0x001D, 0x0017, 0x0018});
+  CHECK(v.group_gaps[0].server == std::vector<std::uint16_t>{0x0100});
+}
+
+}  // namespace tlsprobe::test

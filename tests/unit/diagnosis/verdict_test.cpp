@@ -280,3 +280,31 @@ TEST_CASE("verdict: suites in common, an incomplete scan, or no scan: the failur
 
   CHECK(only(failing({0xC014})).reason == Reason::split_on_path);
 }
+
+TEST_CASE("verdict: suites in common but no key exchange group -> local, no common group; a group in common is not blamed") {
+  const auto failing = [](std::vector<std::uint16_t> groups) {
+    auto o = with_hello(alert(40), {0x1301, 0x1302});
+    o.client_hello->supported_groups = std::move(groups);
+    auto rep = report(Version::tls1_3, {cell("10.0.0.1", "raw", Version::tls1_3, o),
+                                        cell("10.0.0.1", "openssl", Version::tls1_3, ok(Version::tls1_3))});
+    auto suites = scan_of({0x1302, 0x1301});
+    suites.version = Version::tls1_3;
+    auto groups_seen = scan_of({0x0100});  // ffdhe2048 only
+    groups_seen.version = Version::tls1_3;
+    rep.cipher_scans = {suites};
+    rep.group_scans = {groups_seen};
+    return rep;
+  };
+  const auto v = only(failing({0x0A0A, 0x001D, 0x0017}));  // a GREASE group first
+  CHECK(v.cause == Cause::local);
+  CHECK(v.reason == Reason::no_common_group);
+  CHECK(v.cipher_gaps.empty());
+  REQUIRE(v.group_gaps.size() == 1);
+  CHECK(v.group_gaps[0].offered == std::vector<std::uint16_t>{0x001D, 0x0017});
+  CHECK(verdict_evidence(v).back() ==
+        "the server accepts TLS 1.3 only with the groups ffdhe2048; raw offered none of them (it offered x25519, secp256r1)");
+  CHECK(verdict_fix(v).starts_with("let this machine offer one of the groups ffdhe2048: for SChannel, list it in the ECC Curve Order policy"));
+  CHECK(to_string(v.reason) == "no_common_group");
+
+  CHECK(only(failing({0x001D, 0x0100})).reason == Reason::split_on_path);
+}
