@@ -188,8 +188,8 @@ std::string_view to_string(Reason r) {
     case Reason::cut_after_handshake: return "cut_after_handshake";
     case Reason::blocked_by_registry: return "blocked_by_registry";
     case Reason::stack_cannot_offer: return "stack_cannot_offer";
-    case Reason::no_common_cipher: return "no_common_cipher";
-    case Reason::no_common_group: return "no_common_group";
+    case Reason::no_common_cipher: return "cipher_suites";
+    case Reason::no_common_group: return "groups";
     case Reason::no_stack_can_try: return "no_stack_can_try";
     case Reason::never_reached: return "never_reached";
     case Reason::split_on_path: return "split_on_path";
