@@ -18,6 +18,11 @@ cd "$work" || exit 1
 wineserver --persistent=60
 wineboot -i >/dev/null 2>&1 || fail "wineboot"
 
+# A Windows 10 1903 machine, alike to RtlGetVersion and to an export: Wine's prefix defaults to
+# Windows 7 (build 7601), whose suite list has no ECDHE_RSA AES-GCM for the cipher fix to add.
+wine reg add 'HKCU\Software\Wine' /v Version /t REG_SZ /d win10 /f >/dev/null || fail "reg add"
+wine reg add 'HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion' /v CurrentBuildNumber /t REG_SZ /d 18362 /f \
+  /reg:64 >/dev/null || fail "reg add"
 client='HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'
 wine reg add "$client" /v Enabled /t REG_DWORD /d 0 /f >/dev/null || fail "reg add"
 wine reg add "$client" /v DisabledByDefault /t REG_DWORD /d 1 /f >/dev/null || fail "reg add"
