@@ -1,6 +1,7 @@
 // libFuzzer target for the raw backend's reply parser: whatever a peer sends, parse_reply must
 // not crash, must keep its own contract, and must decide every prefix (a bounded sample of them
-// for long inputs) consistently.
+// for long inputs) consistently. The same for the TLS 1.2 curve reader (server_kex_curve)
+// that reads on past the ServerHello in a curve scan.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -10,6 +11,7 @@
 
 #include "wire/reply_parser.hpp"
 #include "wire/reply_text.hpp"
+#include "wire/server_key_exchange.hpp"
 
 namespace {
 
@@ -80,6 +82,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (decided) require(more->at_least <= size);
     } else {
       require(same_verdict(part, full));
+    }
+    // Once the curve reader decides on a prefix, every longer input decides the same way.
+    const auto kex = tlsprobe::wire::server_kex_curve(bytes.first(n));
+    if (kex.decided && size < tlsprobe::wire::max_reply_bytes) {
+      const auto whole = tlsprobe::wire::server_kex_curve(bytes);
+      require(whole.decided && whole.curve == kex.curve);
     }
   }
   return 0;

@@ -97,7 +97,7 @@ struct Outcome {
   std::optional<Version> negotiated;
   std::string cipher;
   std::optional<std::uint16_t> cipher_suite;  // the suite's number, where the backend reads it off the wire
-  std::optional<std::uint16_t> key_group;     // TLS 1.3: the key exchange group the server chose (raw backend)
+  std::optional<std::uint16_t> key_group;     // the key exchange group the server chose (raw backend; TLS 1.2 in a group scan)
   ErrorInfo error;
   std::optional<CertificateSummary> certificate;
   std::optional<HttpCheck> http;  // accepted attempts with --http-check only

@@ -50,7 +50,7 @@ std::string render_cipher_scans(const std::vector<CipherScan>& scans) {
                       wire::cipher_name);
 }
 std::string render_group_scans(const std::vector<CipherScan>& scans) {
-  return render_scans(scans, "Key exchange groups the server accepts (--ciphers, TLS 1.3, in the order it chose them):",
+  return render_scans(scans, "Key exchange groups the server accepts (--ciphers, TLS 1.2 curves and TLS 1.3 groups, in the order it chose them):",
                       wire::group_name);
 }
 nlohmann::ordered_json cipher_scans_to_json(const std::vector<CipherScan>& scans) {

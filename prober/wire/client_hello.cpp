@@ -187,9 +187,19 @@ std::vector<std::uint16_t> scan_suites(Version v) {
 }
 
 std::vector<std::uint16_t> scan_groups(Version v) {
+  // TLS 1.2: the ECDHE curves RFC 8422 §5.1.1 names (secp256r1, secp384r1, secp521r1, x25519,
+  // x448), read back from the ServerKeyExchange of an ECDHE-only hello.
+  if (v == Version::tls1_2) return {0x0017, 0x0018, 0x0019, 0x001D, 0x001E};
   if (v != Version::tls1_3) return {};
   // x25519, secp256r1, secp384r1, secp521r1, x448, ffdhe2048 ... ffdhe8192
   return {0x001D, 0x0017, 0x0018, 0x0019, 0x001E, 0x0100, 0x0101, 0x0102, 0x0103, 0x0104};
+}
+
+std::vector<std::uint16_t> ecdhe_scan_suites(Version v) {
+  std::vector<std::uint16_t> out;
+  for (const auto s : scan_suites(v))
+    if (cipher_name(s).starts_with("TLS_ECDHE_")) out.push_back(s);
+  return out;
 }
 
 void randomize(HelloOptions& options) {

@@ -61,10 +61,13 @@ constexpr bool length_quirk(std::size_t message_length) {
 // of the AEAD or SHA-2 suites TLS 1.2 introduced), never a signalling value.
 std::vector<std::uint16_t> scan_suites(Version v);
 
-// The groups a --ciphers scan offers at TLS 1.3 (RFC 8446 §4.2.7: the ECDHE curves, X25519,
-// X448 and the RFC 7919 FFDHE groups); empty below 1.3, where the group is only in the
-// ServerKeyExchange the raw backend does not read.
+// The groups a --ciphers scan offers: at TLS 1.3 (RFC 8446 §4.2.7) the ECDHE curves, X25519,
+// X448 and the RFC 7919 FFDHE groups; at TLS 1.2 the ECDHE curves, whose choice the raw
+// backend reads from the ServerKeyExchange (wire/server_key_exchange.hpp); none below.
 std::vector<std::uint16_t> scan_groups(Version v);
+// The ECDHE suites among scan_suites(v): a TLS 1.2 group scan offers only these, so a server
+// with no curve in common must refuse instead of falling back to RSA or DHE key exchange.
+std::vector<std::uint16_t> ecdhe_scan_suites(Version v);
 
 // The default hello stays under 512 bytes (some middleboxes reset larger ones): 68 bytes for
 // SSL 3.0, 113-195 for TLS with a 9-character name, at most 439 with a 253-character one.

@@ -142,3 +142,25 @@ TEST_CASE("group join: a TLS 1.3 server with FFDHE only, and a stack that offers
 }
 
 }  // namespace tlsprobe::test
+
+namespace tlsprobe::test {
+
+TEST_CASE("curve scan: the TLS 1.2 ECDHE curves a server allows, read from its ServerKeyExchange") {
+  TempDir dir;
+  struct Case {
+    const char* groups;
+    std::vector<std::uint16_t> expected;
+  };
+  for (const auto& c : {Case{"secp384r1", {0x0018}}, Case{"P-521:X25519", {0x0019, 0x001D}}}) {
+    CAPTURE(c.groups);
+    auto server = start_openssl_server(dir, {"-tls1_2", "-groups", c.groups});
+    const auto report = probe("127.0.0.1:" + std::to_string(server.port()), {Version::tls1_2}, scanning(), {}, {"raw"});
+    REQUIRE(report.group_scans.size() == 1);
+    CAPTURE(report.group_scans[0].stopped);
+    CHECK(report.group_scans[0].accepted == c.expected);
+    CHECK(report.group_scans[0].complete);
+    CHECK(report.group_scans[0].offered == 5);
+  }
+}
+
+}  // namespace tlsprobe::test

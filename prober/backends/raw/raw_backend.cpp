@@ -13,6 +13,7 @@
 #include "net/watchdog.hpp"
 #include "wire/client_hello.hpp"
 #include "wire/fingerprint.hpp"
+#include "wire/server_key_exchange.hpp"
 
 namespace tlsprobe {
 
@@ -25,6 +26,9 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
   options.large = large_hello_;
   options.suites = request.offer_suites;
   options.groups = request.offer_groups;
+  // A TLS 1.2 group scan: ECDHE suites only, and the curve is read past the ServerHello.
+  const bool wants_curve = !request.offer_groups.empty() && request.version == Version::tls1_2;
+  if (wants_curve && options.suites.empty()) options.suites = wire::ecdhe_scan_suites(request.version);
   wire::randomize(options);
   const auto hello = wire::build_client_hello(options);
 
@@ -50,6 +54,15 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
       received.insert(received.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
       if (capture) capture->add(false, chunk.data(), n);
     }
+    // Below TLS 1.3 the curve comes after the certificate: read on, within the same deadline.
+    while (!ec && wants_curve && std::holds_alternative<wire::ServerHello>(observed.reply) &&
+           !wire::server_kex_curve(received).decided) {
+      std::array<std::uint8_t, 4096> chunk{};
+      const auto n =
+          co_await socket.async_read_some(asio::buffer(chunk), asio::redirect_error(asio::use_awaitable, ec));
+      received.insert(received.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
+      if (capture) capture->add(false, chunk.data(), n);
+    }
     observed.timed_out = watchdog.expired();
   }
   observed.bytes_received = received.size();
@@ -62,6 +75,7 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
   if (sent) outcome.client_hello = wire::captured_hello(hello);
   if (outcome.status == Status::accepted && request.version == Version::tls1_3)
     outcome.key_group = wire::server_key_group(received);
+  if (outcome.status == Status::accepted && wants_curve) outcome.key_group = wire::server_kex_curve(received).curve;
   boost::system::error_code ignored;
   if (std::holds_alternative<wire::ServerHello>(observed.reply) && socket.is_open()) {
     // We never finish the handshake; say so with a plaintext close_notify (RFC 5246 §7.2.1)

@@ -90,6 +90,11 @@ TEST_CASE("scan hellos: chosen groups; no x25519 among them, no key share at all
   h = parse_client_hello(build_client_hello(o));
   REQUIRE(h.hello);
   CHECK(h.hello->key_share_groups == std::vector<std::uint16_t>{0x001D});
-  CHECK(scan_groups(Version::tls1_2).empty());
+  // TLS 1.2: the ECDHE curves only, with ECDHE suites only; nothing below.
+  CHECK(scan_groups(Version::tls1_2) == std::vector<std::uint16_t>{0x0017, 0x0018, 0x0019, 0x001D, 0x001E});
+  CHECK(scan_groups(Version::tls1_1).empty());
   CHECK(scan_groups(Version::tls1_3).front() == 0x001D);
+  const auto ecdhe = ecdhe_scan_suites(Version::tls1_2);
+  CHECK(ecdhe.size() > 10);
+  for (const auto s : ecdhe) CHECK(cipher_name(s).starts_with("TLS_ECDHE_"));
 }
