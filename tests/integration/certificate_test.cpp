@@ -5,6 +5,7 @@
 
 #include <memory>
 
+#include "backends/openssl/openssl_backend.hpp"
 #include "backends/registry.hpp"
 #include "core/target.hpp"
 #include "diagnosis/certificates.hpp"
@@ -199,6 +200,38 @@ TEST_CASE("certificate: a catalog endpoint whose chain ends at a non-Azure root 
   const std::string note = "  " + target.label + " openssl: likely TLS inspection by tlsprobe Test Root CA:";
   CHECK(table.find(note) != std::string::npos);
   CHECK(table.find(note) == table.rfind(note));
+}
+
+}  // namespace tlsprobe::test
+
+namespace tlsprobe::test {
+
+TEST_CASE("certificate: one verification per distinct chain and name in a run, the same answer for every cell") {
+  Pki pki;
+  auto server = start_pki_server(pki.dir, pki.leaf, pki.ca.cert);
+  BackendConfig config;
+  config.ca_file = pki.ca.cert.string();
+  OpenSslBackend backend(config);
+  CHECK(backend.chain_verifications() == 0);
+  const auto report = run_probe({local(server), local(server)}, {&backend}, modern, quick_options());
+  REQUIRE(report.results.size() == 4);
+  for (const auto& r : report.results) {
+    REQUIRE(r.outcome.status == Status::accepted);
+    REQUIRE(r.outcome.certificate.has_value());
+    CHECK(r.outcome.certificate->verified);
+  }
+  // Two versions, the same endpoint listed twice: four chains presented, one verification.
+  CHECK(backend.chain_verifications() == 1);
+
+  SUBCASE("another name is another verification, with its own answer") {
+    EngineOptions options = quick_options();
+    options.sni = "other.example";
+    const auto named = run_probe({local(server)}, {&backend}, {tls1_2}, options);
+    REQUIRE(named.results.size() == 1);
+    CHECK(named.results[0].outcome.certificate->hostname_matches == false);
+    CHECK_FALSE(named.results[0].outcome.certificate->verified);
+    CHECK(backend.chain_verifications() == 2);
+  }
 }
 
 }  // namespace tlsprobe::test

@@ -124,16 +124,15 @@ std::optional<bool> matches_name(X509* leaf, const std::string& name, unsigned i
   return X509_check_host(leaf, name.c_str(), name.size(), flags, nullptr) == 1;
 }
 
-std::optional<CertificateSummary> summarize_certificate(SSL* ssl, const std::string& verify_name) {
+std::optional<CertificateSummary> summarize_certificate(SSL* ssl, const std::string& verify_name, long verify_result) {
   std::unique_ptr<X509, decltype(&X509_free)> cert(SSL_get1_peer_certificate(ssl), &X509_free);
   if (!cert) return std::nullopt;
   CertificateSummary s;
   s.subject = name_text(X509_get_subject_name(cert.get()));
   s.issuer = name_text(X509_get_issuer_name(cert.get()));
   s.not_after = iso_time(X509_get0_notAfter(cert.get()));
-  const long result = SSL_get_verify_result(ssl);
-  s.verified = result == X509_V_OK;
-  if (!s.verified) s.verify_error = X509_verify_cert_error_string(result);
+  s.verified = verify_result == X509_V_OK;
+  if (!s.verified) s.verify_error = X509_verify_cert_error_string(verify_result);
   s.hostname_matches = matches_name(cert.get(), verify_name, X509_VERIFY_PARAM_get_hostflags(SSL_get0_param(ssl)));
   // On the client the peer chain starts with the leaf (SSL_get_peer_cert_chain(3)). It is
   // what the server sent, not what verification built: the substitute a TLS-inspecting

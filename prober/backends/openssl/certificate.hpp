@@ -9,10 +9,10 @@
 
 namespace tlsprobe::openssl {
 
-// Subject, issuer, expiry and the chain's verification result (computed by OpenSSL even
-// though we run with SSL_VERIFY_NONE, so an untrusted chain never fails the handshake),
-// the leaf checked against `verify_name` on its own, and the whole presented chain.
-std::optional<CertificateSummary> summarize_certificate(SSL* ssl, const std::string& verify_name);
+// Subject, issuer, expiry and the chain's verification result (`verify_result`, from the
+// TrustStore after the handshake, so an untrusted chain never fails the handshake), the leaf
+// checked against `verify_name` on its own, and the whole presented chain.
+std::optional<CertificateSummary> summarize_certificate(SSL* ssl, const std::string& verify_name, long verify_result);
 
 // One certificate's fields as the report shows them.
 ChainCertificate describe_certificate(X509* cert);

@@ -14,6 +14,7 @@
 #include "backends/openssl/certificate.hpp"
 #include "backends/openssl/classify.hpp"
 #include "backends/openssl/http_check.hpp"
+#include "backends/openssl/trust_store.hpp"
 #include "backends/openssl/version_map.hpp"
 #include "core/errors.hpp"
 #include "core/target.hpp"
@@ -104,8 +105,7 @@ Support probe_support(SSL_CTX* ctx, Version v) {
 
 // Why a context cannot be pinned to the version, or nothing when it is. A setting OpenSSL
 // refuses would otherwise probe another version than the one the column names.
-std::optional<std::string> configure(asio::ssl::context& ctx, Version v, const BackendConfig& config,
-                                     std::string& trust_note) {
+std::optional<std::string> configure(asio::ssl::context& ctx, Version v, const BackendConfig& config) {
   SSL_CTX* native = ctx.native_handle();
   const int pinned = openssl::to_native(v);
   if (SSL_CTX_set_min_proto_version(native, pinned) != 1 || SSL_CTX_set_max_proto_version(native, pinned) != 1) {
@@ -139,15 +139,10 @@ std::optional<std::string> configure(asio::ssl::context& ctx, Version v, const B
                        why + ")");
     }
   }
-  // Trust is reported beside the outcome, never instead of it.
+  // Trust is reported beside the outcome, never instead of it: the chain is checked after the
+  // handshake, against the one shared store (backends/openssl/trust_store.hpp).
   SSL_CTX_set_verify(native, SSL_VERIFY_NONE, nullptr);
-  if (!config.ca_file.empty()) {
-    if (SSL_CTX_load_verify_locations(native, config.ca_file.c_str(), nullptr) != 1)
-      throw UsageError("cannot load CA file " + config.ca_file + ": " + ssl_error_text(ERR_get_error()));
-  } else if (SSL_CTX_set_default_verify_paths(native) != 1) {
-    // Without it every chain reads "untrusted": say why beside each verdict on trust.
-    trust_note = "the system trust store could not be loaded (" + ssl_error_text(ERR_get_error()) + ")";
-  }
+  SSL_CTX_set_cert_verify_callback(native, openssl::accept_chain_for_now, nullptr);
   ERR_clear_error();
   return std::nullopt;
 }
@@ -168,7 +163,8 @@ void fill_error(openssl::Observation& o, const boost::system::error_code& ec) {
 
 }  // namespace
 
-OpenSslBackend::OpenSslBackend(const BackendConfig& config) {
+OpenSslBackend::OpenSslBackend(const BackendConfig& config)
+    : trust_(std::make_shared<openssl::TrustStore>(config.ca_file)) {
   if (!config.keylog_file.empty()) {
     keylog_.reset(std::fopen(config.keylog_file.c_str(), "a"), [](std::FILE* f) {
       if (f != nullptr) std::fclose(f);
@@ -181,7 +177,7 @@ OpenSslBackend::OpenSslBackend(const BackendConfig& config) {
       SSL_CTX_set_ex_data(ctx->native_handle(), keylog_index(), keylog_.get());
       SSL_CTX_set_keylog_callback(ctx->native_handle(), write_keylog_line);
     }
-    if (const auto why = configure(*ctx, v, config, trust_note_))
+    if (const auto why = configure(*ctx, v, config))
       support_[index_of(v)] = Support{false, *why};
     else
       support_[index_of(v)] = probe_support(ctx->native_handle(), v);
@@ -190,6 +186,8 @@ OpenSslBackend::OpenSslBackend(const BackendConfig& config) {
 }
 
 Support OpenSslBackend::supports(Version v) const { return support_[index_of(v)]; }
+
+std::size_t OpenSslBackend::chain_verifications() const { return trust_->verifications(); }
 
 asio::awaitable<Outcome> OpenSslBackend::handshake(asio::ip::tcp::socket& socket, const HandshakeRequest& request) {
   std::optional<WireCapture> capture;
@@ -239,9 +237,9 @@ asio::awaitable<Outcome> OpenSslBackend::handshake(asio::ip::tcp::socket& socket
     if (outcome.client_hello) outcome.client_hello->record_version = observed.client_record_version;
   }
   if (outcome.status == Status::accepted) {
-    outcome.certificate = openssl::summarize_certificate(ssl, request.verify_name);
-    if (!trust_note_.empty() && outcome.certificate && !outcome.certificate->verified)
-      outcome.certificate->verify_error += "; " + trust_note_;
+    outcome.certificate = openssl::summarize_certificate(ssl, request.verify_name, trust_->verify_peer(ssl));
+    if (const auto note = trust_->note(); !note.empty() && outcome.certificate && !outcome.certificate->verified)
+      outcome.certificate->verify_error += "; " + note;
     // The version stays accepted whatever the request meets: the handshake succeeded, and
     // the HTTP result is reported beside it. The message callback stays on for it, so an
     // alert in answer to our data is seen with its number.
