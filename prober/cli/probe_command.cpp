@@ -14,6 +14,7 @@
 #include "core/duration.hpp"
 #include "core/errors.hpp"
 #include "core/target.hpp"
+#include "net/descriptors.hpp"
 #include "render/analysis.hpp"
 #include "render/csv.hpp"
 #include "render/pcap.hpp"
@@ -57,7 +58,8 @@ void add_probe_command(CLI::App& app, ProbeArgs& args) {
   cmd->add_option("--timeout", args.timeout, "deadline for the TLS handshake")->capture_default_str();
   cmd->add_option("--retries", args.retries, "re-run an attempt that failed by reset, timeout or close")
       ->capture_default_str();
-  cmd->add_option("--concurrency", args.concurrency, "attempts in flight at once")->capture_default_str();
+  cmd->add_option("--concurrency", args.concurrency,
+                  "attempts in flight at once (default: what the descriptor limit allows, at most 4096)");
   cmd->add_option("--per-host", args.per_host, "attempts in flight at once against one address")
       ->capture_default_str();
   cmd->add_option("--addresses", args.addresses,
@@ -119,10 +121,18 @@ EngineOptions engine_options(const ProbeArgs& args) {
   options.connect_timeout = parse_duration(args.connect_timeout);
   options.handshake_timeout = parse_duration(args.timeout);
   options.retries = positive(args.retries, "--retries", 0);
-  options.concurrency = positive(args.concurrency, "--concurrency", 1);
+  if (args.concurrency) positive(*args.concurrency, "--concurrency", 1);
   // More sockets at once than this from one process is a flood, not a probe.
-  if (options.concurrency > max_concurrency)
+  if (args.concurrency.value_or(0) > max_concurrency)
     throw UsageError("--concurrency must be at most " + std::to_string(max_concurrency));
+  // Never more sockets than descriptors: an attempt that cannot get one would be reported as
+  // this machine's socket error, not the server's answer.
+  const auto descriptors = raise_descriptor_limit();
+  const auto choice = choose_concurrency(args.concurrency.value_or(0), descriptors);
+  if (choice.clamped)
+    std::cerr << "tlsprobe: --concurrency " << *args.concurrency << " needs more than the " << *descriptors
+              << " file descriptors this process may open: " << choice.concurrency << " at once\n";
+  options.concurrency = choice.concurrency;
   options.per_host = positive(args.per_host, "--per-host", 1);
   options.addresses = args.addresses == "first"          ? AddressMode::first
                       : args.addresses == "all-families" ? AddressMode::all_families

@@ -1,5 +1,6 @@
 #pragma once
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,7 @@ struct ProbeArgs {
   std::string connect_timeout = "5s";
   std::string timeout = "10s";
   int retries = 0;
-  int concurrency = 64;
+  std::optional<int> concurrency;  // unset: sized to the descriptors this process may open (net/descriptors.hpp)
   int per_host = 10;
   std::string addresses = "all";
   std::string sni;

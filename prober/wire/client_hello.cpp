@@ -203,10 +203,19 @@ std::vector<std::uint16_t> ecdhe_scan_suites(Version v) {
 }
 
 void randomize(HelloOptions& options) {
-  std::random_device device;
-  std::uniform_int_distribution<unsigned> byte(0, 255);
+  // Seeded once per thread from std::random_device (a getrandom call each time it is asked);
+  // nothing here is a secret: the handshake is never finished, and the x25519 "share" is only
+  // bytes a server has to accept as a point.
+  thread_local std::mt19937_64 engine{[] {
+    std::random_device device;
+    std::seed_seq seed{device(), device(), device(), device()};
+    return std::mt19937_64(seed);
+  }()};
   for (auto* field : {&options.random, &options.session_id, &options.x25519_public})
-    for (auto& b : *field) b = static_cast<std::uint8_t>(byte(device));
+    for (std::size_t i = 0; i < field->size(); i += 8) {
+      const std::uint64_t word = engine();
+      for (std::size_t k = 0; k < 8 && i + k < field->size(); ++k) (*field)[i + k] = static_cast<std::uint8_t>(word >> (8 * k));
+    }
 }
 
 }  // namespace tlsprobe::wire

@@ -81,7 +81,8 @@ inline constexpr std::size_t large_hello_bytes = 1500;
 // host name is longer than a DNS name can be.
 std::vector<std::uint8_t> build_client_hello(const HelloOptions& options);
 
-// Fills random, session_id and x25519_public from std::random_device (the impure half).
+// Fills random, session_id and x25519_public from a per-thread generator seeded once from
+// std::random_device (the impure half).
 void randomize(HelloOptions& options);
 
 }  // namespace tlsprobe::wire
