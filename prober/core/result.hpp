@@ -23,6 +23,9 @@ struct AttemptResult {
   std::chrono::milliseconds elapsed{0};
   int attempts = 1;         // how many times the attempt ran (--retries)
   int failed_attempts = 0;  // how many of those failed: 1 of 3 is a flaky path, 3 of 3 a refusal
+  // Decided by another cell's connect to the same address, refused or timed out, instead of
+  // paying the connect again (engine: "one connect decides an address"; not with --retries).
+  bool connect_shared = false;
 };
 
 // Which cell of the matrix a result fills: (target label, address, backend, version). The one

@@ -205,11 +205,42 @@ class Run {
       } else if (job.scan) {
         record_scan(job, std::move(r));
       } else {
+        const bool decides_address = !job.proxy && options_.retries == 0 && connect_failed(r.outcome);
         finish(job.key, std::move(r));
         matrix_done(job);
+        if (decides_address) share_connect_failure(job, key);
       }
       pump();
     });
+  }
+
+  // A refused or timed-out connect says the same for every cell still queued for the address:
+  // each takes that outcome instead of paying the connect timeout again. --retries asks for
+  // each to be tried, so then they are.
+  static bool connect_failed(const Outcome& o) {
+    return o.status == Status::unreachable && o.error.phase == Phase::connect &&
+           (o.error.cls == ErrorClass::refused || o.error.cls == ErrorClass::timeout);
+  }
+
+  void share_connect_failure(const Job& decided, const std::string& key) {
+    const Outcome outcome = results_.at(decided.key).outcome;
+    std::vector<Job> taken;
+    for (auto it = queue_.begin(); it != queue_.end();) {
+      if (!it->http && !it->scan && !it->proxy && limit_key(*it) == key) {
+        taken.push_back(std::move(*it));
+        it = queue_.erase(it);
+      } else {
+        ++it;
+      }
+    }
+    for (const auto& job : taken) {
+      auto r = base(job.target, address_text(job.address), job.backend, job.version);
+      r.outcome = outcome;
+      r.failed_attempts = 1;
+      r.connect_shared = true;
+      finish(job.key, std::move(r));
+      matrix_done(job);
+    }
   }
 
   // The address's last matrix cell is in: its accepted cells get their HTTP check and their

@@ -132,6 +132,7 @@ json attempt_to_json(const AttemptResult& r) {
   j["elapsed_ms"] = r.elapsed.count();
   j["attempts"] = r.attempts;
   j["failed_attempts"] = r.failed_attempts;
+  j["connect_shared"] = r.connect_shared;
   return j;
 }
 

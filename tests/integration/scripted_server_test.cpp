@@ -176,3 +176,37 @@ TEST_CASE("a middlebox that resets old hellos in front of a server that accepts 
 
 }  // namespace
 }  // namespace tlsprobe::test
+
+namespace tlsprobe::test {
+
+TEST_CASE("one connect decides an address: a refused connect answers the cells queued behind it") {
+  const auto port = free_port();
+  REQUIRE(!port_accepts("127.0.0.1", port));
+  auto options = quick_options();
+  options.per_host = 1;  // one connect at a time: the first refusal finds the rest still queued
+  const auto report = probe("127.0.0.1:" + std::to_string(port), tls_versions(), options);
+  REQUIRE(report.results.size() == 8);
+  int shared = 0;
+  for (const auto& r : report.results) {
+    CAPTURE(r.backend);
+    CAPTURE(token(r.version));
+    CHECK(r.outcome.status == Status::unreachable);
+    CHECK(r.outcome.error.cls == ErrorClass::refused);
+    CHECK(r.outcome.error.phase == Phase::connect);
+    CHECK(r.outcome.error.posix_errno == 111);
+    shared += r.connect_shared ? 1 : 0;
+  }
+  CHECK(shared == 7);  // one connect of its own, seven that took its answer
+
+  SUBCASE("with --retries every cell connects for itself") {
+    options.retries = 1;
+    const auto retried = probe("127.0.0.1:" + std::to_string(port), tls_versions(), options);
+    REQUIRE(retried.results.size() == 8);
+    for (const auto& r : retried.results) {
+      CHECK_FALSE(r.connect_shared);
+      CHECK(r.outcome.error.cls == ErrorClass::refused);
+    }
+  }
+}
+
+}  // namespace tlsprobe::test

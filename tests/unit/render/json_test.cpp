@@ -166,7 +166,8 @@ TEST_CASE("render json: the exact document") {
       },
       "elapsed_ms": 87,
       "attempts": 1,
-      "failed_attempts": 0
+      "failed_attempts": 0,
+      "connect_shared": false
     },
     {
       "endpoint": "login.microsoftonline.com",
@@ -206,7 +207,8 @@ TEST_CASE("render json: the exact document") {
       "client_hello": null,
       "elapsed_ms": 31,
       "attempts": 2,
-      "failed_attempts": 2
+      "failed_attempts": 2,
+      "connect_shared": false
     },
     {
       "endpoint": "nope.invalid:8443",
@@ -238,7 +240,8 @@ TEST_CASE("render json: the exact document") {
       "client_hello": null,
       "elapsed_ms": 3,
       "attempts": 1,
-      "failed_attempts": 1
+      "failed_attempts": 1,
+      "connect_shared": false
     }
   ],
   "summary": {
