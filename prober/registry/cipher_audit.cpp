@@ -121,14 +121,14 @@ void curve_finding(const CipherSettings& c, std::vector<Finding>& out) {
 
 void cipher_findings(const Settings& s, std::vector<Finding>& out) {
   const CipherSettings& c = s.ciphers;
-  if (c.policy_functions.entries && c.policy_functions.chars > functions_limit)
-    out.push_back({{"ciphers.policy.too_long", Severity::warning,
-                    "the SSL Cipher Suite Order policy is " + std::to_string(c.policy_functions.chars) +
-                        " characters long (" + short_key_path(c.policy_functions.key) +
-                        " Functions): Windows reads 1023 and drops the suites after them"},
-                   Version::tls1_2,
-                   {},
-                   "Shorten the list: leave out suites Azure never accepts (3DES, RC4, CBC with SHA-1)."});
+  if (c.policy_functions.entries && c.policy_functions.chars > functions_limit) {
+    Finding f{{"ciphers.policy.too_long", Severity::warning, {}}, Version::tls1_2, {}, {}};
+    f.message = "the SSL Cipher Suite Order policy is " + std::to_string(c.policy_functions.chars) +
+                " characters long (" + short_key_path(c.policy_functions.key) +
+                " Functions): Windows reads 1023 and drops the suites after them";
+    f.advice = "Shorten the list: leave out suites Azure never accepts (3DES, RC4, CBC with SHA-1).";
+    out.push_back(std::move(f));
+  }
   if (!c.known()) return;
   if (c.offered.empty()) {
     none_offered_finding(s, out);

@@ -13,6 +13,7 @@
 #include "net/watchdog.hpp"
 #include "wire/client_hello.hpp"
 #include "wire/fingerprint.hpp"
+#include "wire/reply_reader.hpp"
 #include "wire/server_key_exchange.hpp"
 
 namespace tlsprobe {
@@ -38,33 +39,33 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
   observed.requested = request.version;
   boost::system::error_code ec;
   bool sent = false;
-  std::vector<std::uint8_t> received;
+  wire::ReplyReader reader;
   {
     Watchdog watchdog(socket, request.deadline);
     co_await asio::async_write(socket, asio::buffer(hello), asio::redirect_error(asio::use_awaitable, ec));
     sent = !ec;
     if (sent && capture) capture->add(true, hello.data(), hello.size());
     // Bounded twice: by the deadline, and by the parser, which decides within max_reply_bytes.
-    while (!ec) {
-      observed.reply = wire::parse_reply(received);
-      if (!wire::needs_more(observed.reply)) break;
+    while (!ec && reader.needs_more()) {
       std::array<std::uint8_t, 4096> chunk{};
       const auto n =
           co_await socket.async_read_some(asio::buffer(chunk), asio::redirect_error(asio::use_awaitable, ec));
-      received.insert(received.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
+      reader.feed(std::span<const std::uint8_t>(chunk).first(n));
       if (capture) capture->add(false, chunk.data(), n);
     }
+    observed.reply = reader.result();
     // Below TLS 1.3 the curve comes after the certificate: read on, within the same deadline.
     while (!ec && wants_curve && std::holds_alternative<wire::ServerHello>(observed.reply) &&
-           !wire::server_kex_curve(received).decided) {
+           !wire::server_kex_curve(reader.received()).decided) {
       std::array<std::uint8_t, 4096> chunk{};
       const auto n =
           co_await socket.async_read_some(asio::buffer(chunk), asio::redirect_error(asio::use_awaitable, ec));
-      received.insert(received.end(), chunk.begin(), chunk.begin() + static_cast<std::ptrdiff_t>(n));
+      reader.feed(std::span<const std::uint8_t>(chunk).first(n));
       if (capture) capture->add(false, chunk.data(), n);
     }
     observed.timed_out = watchdog.expired();
   }
+  const auto& received = reader.received();
   observed.bytes_received = received.size();
   if (ec == asio::error::eof)
     observed.eof = true;
