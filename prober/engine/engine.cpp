@@ -15,6 +15,7 @@
 #include "engine/attempt_rules.hpp"
 #include "engine/job.hpp"
 #include "engine/scan_step.hpp"
+#include "engine/wait_queue.hpp"
 #include "net/connect.hpp"
 #include "net/resolve.hpp"
 
@@ -136,7 +137,7 @@ class Run {
           continue;
         }
         for (std::size_t a = 0; a < addresses.size(); ++a) {
-          queue_.push_back(Job{{t, a, b, v}, t, addresses[a], backend, version, proxies_[t], false, false, false, {}, 0});
+          enqueue(Job{{t, a, b, v}, t, addresses[a], backend, version, proxies_[t], false, false, false, {}, 0});
           ++matrix_pending_[{t, a}];
         }
       }
@@ -161,22 +162,23 @@ class Run {
     pumping_ = true;
     do {
       pump_again_ = false;
-      for (auto it = queue_.begin(); it != queue_.end() && in_flight_ < std::min(options_.concurrency, descriptor_limit_);) {
-        const auto key = limit_key(*it);
-        if (per_address_[key] >= options_.per_host) {
-          ++it;
-          continue;
-        }
+      const auto has_slot = [this](const std::string& key) { return per_address_[key] < options_.per_host; };
+      while (in_flight_ < std::min(options_.concurrency, descriptor_limit_)) {
+        auto next = waiting_.pop(has_slot);
+        if (!next) break;
+        auto& [key, job] = *next;
         ++per_address_[key];
         ++in_flight_;
-        Job job = std::move(*it);
-        it = queue_.erase(it);
         start(std::move(job), key);
-        // start() may have re-entered pump() and changed the queue under the iterator.
-        if (pump_again_) break;
+        // start() may have re-entered pump(): the waiting set is still sound, go on.
       }
     } while (pump_again_);
     pumping_ = false;
+  }
+
+  void enqueue(Job job) {
+    const std::string key = limit_key(job);
+    waiting_.push_back(key, std::move(job));
   }
 
   // Through a proxy the limit applies to the server behind it, not to the proxy.
@@ -191,6 +193,7 @@ class Run {
     asio::co_spawn(io_, attempt(job), [this, job, key](std::exception_ptr fault, AttemptResult r) {
       --in_flight_;
       --per_address_[key];
+      waiting_.wake(key);
       if (fault) r = faulted(job, fault);
       if (out_of_descriptors(r.outcome) && in_flight_ > 0 && job.deferrals < max_deferrals) {
         // No descriptor now, but others are held by attempts that will finish: this machine
@@ -199,7 +202,7 @@ class Run {
         descriptor_limit_ = std::max(1, std::min(descriptor_limit_, in_flight_));
         Job again = job;
         ++again.deferrals;
-        queue_.push_front(std::move(again));
+        waiting_.push_front(key, std::move(again));
       } else if (job.http) {
         record_http(job, std::move(r));
       } else if (job.scan) {
@@ -224,15 +227,7 @@ class Run {
 
   void share_connect_failure(const Job& decided, const std::string& key) {
     const Outcome outcome = results_.at(decided.key).outcome;
-    std::vector<Job> taken;
-    for (auto it = queue_.begin(); it != queue_.end();) {
-      if (!it->http && !it->scan && !it->proxy && limit_key(*it) == key) {
-        taken.push_back(std::move(*it));
-        it = queue_.erase(it);
-      } else {
-        ++it;
-      }
-    }
+    const auto taken = waiting_.take(key, [](const Job& j) { return !j.http && !j.scan && !j.proxy; });
     for (const auto& job : taken) {
       auto r = base(job.target, address_text(job.address), job.backend, job.version);
       r.outcome = outcome;
@@ -259,7 +254,7 @@ class Run {
       check.version = versions_[key.version];
       check.http = true;
       check.deferrals = 0;
-      queue_.push_back(std::move(check));
+      enqueue(std::move(check));
       ++total_;
     }
   }
@@ -298,7 +293,7 @@ class Run {
           step.scan_groups = groups;
           step.offer = std::move(offer);
           step.deferrals = 0;
-          queue_.push_back(std::move(step));
+          enqueue(std::move(step));
           ++total_;
           break;
         }
@@ -313,7 +308,7 @@ class Run {
     Job next = job;
     next.deferrals = 0;
     if (!advance_scan(scan, next.offer, r.outcome, job.scan_groups)) return;
-    queue_.push_back(std::move(next));
+    enqueue(std::move(next));
     ++total_;
   }
 
@@ -411,7 +406,7 @@ class Run {
   // Keeps io_.run() alive while names are still being looked up on the pool.
   asio::executor_work_guard<asio::io_context::executor_type> work_ = asio::make_work_guard(io_);
   std::vector<std::optional<ProxyConfig>> proxies_;  // per target
-  std::deque<Job> queue_;
+  WaitQueue waiting_;
   std::map<std::string, int> per_address_;
   std::map<CellPosition, AttemptResult> results_;
   std::map<CellPosition, CipherScan> scans_;  // keyed (target, address, kind, version): see start_scans
