@@ -46,6 +46,9 @@ TrustStore::TrustStore(std::string ca_file) : ca_file_(std::move(ca_file)) {
   if (store_ == nullptr || X509_STORE_load_file(store_, ca_file_.c_str()) != 1) {
     const std::string why = error_text(ERR_get_error());
     ERR_clear_error();
+    // A constructor that throws runs no destructor: free the store here.
+    X509_STORE_free(store_);
+    store_ = nullptr;
     throw UsageError("cannot load CA file " + ca_file_ + ": " + why);
   }
   loaded_ = true;
