@@ -89,16 +89,11 @@ class Run {
     AttemptResult r;
     r.target = targets_[t];
     r.address = address;
-    r.sni = sni_for(targets_[t]);
+    r.sni = sni_for(targets_[t], options_);
     if (proxies_[t]) r.proxy = proxies_[t]->display();
     r.backend = std::string(backend->name());
     r.version = v;
     return r;
-  }
-
-  std::string sni_for(const Target& t) const {
-    if (!options_.sni.empty()) return options_.sni;
-    return is_ip_literal(t.host) ? std::string() : t.host;
   }
 
   void on_resolved(std::size_t t, Resolution resolution) {
@@ -208,23 +203,16 @@ class Run {
       } else if (job.scan) {
         record_scan(job, std::move(r));
       } else {
-        const bool decides_address = !job.proxy && options_.retries == 0 && connect_failed(r.outcome);
+        const bool decided = !job.proxy && options_.retries == 0 && decides_address(r.outcome);
         finish(job.key, std::move(r));
         matrix_done(job);
-        if (decides_address) share_connect_failure(job, key);
+        if (decided) share_connect_failure(job, key);
       }
       pump();
     });
   }
 
-  // A refused or timed-out connect says the same for every cell still queued for the address:
-  // each takes that outcome instead of paying the connect timeout again. --retries asks for
-  // each to be tried, so then they are.
-  static bool connect_failed(const Outcome& o) {
-    return o.status == Status::unreachable && o.error.phase == Phase::connect &&
-           (o.error.cls == ErrorClass::refused || o.error.cls == ErrorClass::timeout);
-  }
-
+  // The cells still queued for the address take the outcome of the connect that decided it.
   void share_connect_failure(const Job& decided, const std::string& key) {
     const Outcome outcome = results_.at(decided.key).outcome;
     const auto taken = waiting_.take(key, [](const Job& j) { return !j.http && !j.scan && !j.proxy; });
@@ -315,21 +303,7 @@ class Run {
   // The cell keeps its own handshake's outcome; only the HTTP result is added, or why the
   // handshake that was to carry the request failed.
   void record_http(const Job& job, AttemptResult r) {
-    auto& cell = results_.at(job.key).outcome;
-    // --pcap: the connection that carried the request holds the handshake too; it stands for the cell.
-    if (r.outcome.wire) cell.wire = std::move(r.outcome.wire);
-    if (r.outcome.http) {
-      cell.http = std::move(r.outcome.http);
-    } else {
-      HttpCheck failed;
-      failed.path = options_.http_check->path;
-      failed.elapsed = r.elapsed;
-      ErrorInfo e = r.outcome.error;
-      if (r.outcome.status == Status::accepted) e.cls = ErrorClass::internal;
-      e.message = "the handshake that was to carry the request failed: " + e.message;
-      failed.error = std::move(e);
-      cell.http = std::move(failed);
-    }
+    add_http_check(results_.at(job.key).outcome, std::move(r.outcome), options_.http_check->path, r.elapsed);
     ++done_;
     if (on_progress_) on_progress_(Progress{done_, total_});
   }
@@ -345,11 +319,7 @@ class Run {
     tcp::socket socket(io_);
     const auto& target = targets_[job.target];
     if (auto failed = co_await connect_tcp(socket, job.address, Clock::now() + options_.connect_timeout)) {
-      if (job.proxy && failed->error.cls != ErrorClass::local) {
-        failed->error.cls = ErrorClass::proxy;
-        failed->error.phase = Phase::proxy;
-        failed->error.message = "proxy " + job.proxy->display() + " unreachable: " + failed->error.message;
-      }
+      if (job.proxy) blame_proxy(*failed, job.proxy->display());
       co_return *failed;
     }
     if (job.proxy) {
@@ -357,15 +327,7 @@ class Run {
                                               Clock::now() + options_.connect_timeout))
         co_return *refused;
     }
-    HandshakeRequest request;
-    request.version = job.version;
-    request.sni = sni_for(target);
-    request.verify_name = options_.sni.empty() ? target.host : options_.sni;
-    request.deadline = Clock::now() + options_.handshake_timeout;
-    if (job.http) request.http = options_.http_check;
-    if (job.scan && !job.scan_groups) request.offer_suites = job.offer;
-    if (job.scan_groups) request.offer_groups = job.offer;
-    request.capture_wire = options_.capture_wire;
+    const auto request = handshake_request(job, target, options_);
     co_return co_await job.backend->handshake(socket, request);
   }
 

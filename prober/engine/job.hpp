@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "backends/backend.hpp"
+#include "engine/engine.hpp"
 #include "core/result.hpp"
 #include "net/proxy.hpp"
 
@@ -25,5 +26,12 @@ struct Job {
   std::vector<std::uint16_t> offer;  // scan: the suites (or groups) this step offers
   int deferrals = 0;  // times it waited for a descriptor (EMFILE) held by another attempt
 };
+
+// The SNI an attempt sends: --sni, else the host name; none for an address literal.
+std::string sni_for(const Target& target, const EngineOptions& options);
+
+// What the backend is asked to do for a job: the version, the names, the deadline, and for
+// --http-check and --ciphers jobs the request or the suites / groups to offer.
+HandshakeRequest handshake_request(const Job& job, const Target& target, const EngineOptions& options);
 
 }  // namespace tlsprobe
