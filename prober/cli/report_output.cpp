@@ -12,7 +12,9 @@
 
 namespace tlsprobe {
 
-bool write_report(std::string_view text) {
+namespace {
+
+bool write_all(std::string_view text) {
   if (std::fflush(stdout) != 0) return false;
 #ifdef _WIN32
   if (::_isatty(::_fileno(stdout)) != 0) {
@@ -37,6 +39,14 @@ bool write_report(std::string_view text) {
   }
   return true;
 #endif
+}
+
+}  // namespace
+
+bool write_report(std::string_view text) {
+  if (write_all(text)) return true;
+  std::fputs("tlsprobe: writing the report to standard output failed\n", stderr);
+  return false;
 }
 
 }  // namespace tlsprobe

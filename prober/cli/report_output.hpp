@@ -9,7 +9,7 @@
 
 namespace tlsprobe {
 
-// False when the reader went away or the disk is full; the caller says so on stderr.
+// When the reader went away or the disk is full, says so on stderr and returns false.
 bool write_report(std::string_view text);
 
 }  // namespace tlsprobe

@@ -27,7 +27,7 @@ int run_selftest_command(const SelftestArgs& args) {
       run_selftest(args.backends.empty() ? std::vector<std::string>{} : split_backend_list(args.backends));
   const std::string text = output_format(args.format) == "json" ? dump_json(selftest_to_json(result))
                                                                  : render_selftest_table(result, table_style(args.display));
-  if (!write_report(text)) std::cerr << "tlsprobe: writing the report to standard output failed\n";
+  write_report(text);
   return every_backend_speaks(result, Version::tls1_2) ? exit_ok : exit_finding;
 }
 

@@ -27,10 +27,6 @@ std::string source_text(const CipherSettings& c) {
   return "an unknown list";
 }
 
-bool offered(const CipherSettings& c, std::string_view suite) {
-  return std::find(c.offered.begin(), c.offered.end(), suite) != c.offered.end();
-}
-
 // The SCHANNEL keys that take these suites out, each once, as changes back to enabled.
 std::vector<RegChange> re_enable(const CipherSettings& c, const std::vector<std::string>& suites) {
   std::vector<RegChange> out;
@@ -55,8 +51,8 @@ RegChange policy_functions_with(const CipherSettings& c, const std::vector<std::
 
 void front_door_finding(const Settings& s, std::vector<Finding>& out) {
   const CipherSettings& c = s.ciphers;
+  if (offers_front_door_suite(c).value_or(true)) return;
   const auto wanted = front_door_tls1_2_2023_suites();
-  if (std::any_of(wanted.begin(), wanted.end(), [&](std::string_view w) { return offered(c, w); })) return;
   const std::vector<std::string> suites(wanted.begin(), wanted.end());
   Finding f{{"ciphers.tls1_2.no_front_door_suite", Severity::warning, {}}, Version::tls1_2, {}, {}};
   f.message = "this machine cannot offer any TLS 1.2 suite that Azure Front Door's default policy (TLSv1.2_2023) accepts (" +

@@ -45,17 +45,16 @@ std::string join_versions(const std::vector<Version>& versions) {
 
 std::string version_name(Version v) { return std::string(display_name(v)); }
 
-std::string suite_list(const std::vector<std::uint16_t>& suites) {
+// IANA names, comma-separated; "none" for an empty list.
+std::string name_list(const std::vector<std::uint16_t>& values, std::string (*name)(std::uint16_t)) {
   std::string out;
-  for (const auto s : suites) out += (out.empty() ? "" : ", ") + wire::cipher_name(s);
+  for (const auto v : values) out += (out.empty() ? "" : ", ") + name(v);
   return out.empty() ? "none" : out;
 }
 
-std::string group_list(const std::vector<std::uint16_t>& groups) {
-  std::string out;
-  for (const auto g : groups) out += (out.empty() ? "" : ", ") + wire::group_name(g);
-  return out.empty() ? "none" : out;
-}
+std::string suite_list(const std::vector<std::uint16_t>& suites) { return name_list(suites, wire::cipher_name); }
+std::string group_list(const std::vector<std::uint16_t>& groups) { return name_list(groups, wire::group_name); }
+
 
 std::string cell_text(const CellSeen& c) {
   const std::string where = c.address.empty() ? "no address" : c.address;

@@ -46,7 +46,13 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
     sent = !ec;
     if (sent && capture) capture->add(true, hello.data(), hello.size());
     // Bounded twice: by the deadline, and by the parser, which decides within max_reply_bytes.
-    while (!ec && reader.needs_more()) {
+    // Below TLS 1.3 a curve scan reads on past the ServerHello: the curve follows the certificate.
+    const auto wants_more = [&] {
+      if (reader.needs_more()) return true;
+      return wants_curve && std::holds_alternative<wire::ServerHello>(reader.result()) &&
+             !wire::server_kex_curve(reader.received()).decided;
+    };
+    while (!ec && wants_more()) {
       std::array<std::uint8_t, 4096> chunk{};
       const auto n =
           co_await socket.async_read_some(asio::buffer(chunk), asio::redirect_error(asio::use_awaitable, ec));
@@ -54,15 +60,6 @@ asio::awaitable<Outcome> RawBackend::handshake(asio::ip::tcp::socket& socket, co
       if (capture) capture->add(false, chunk.data(), n);
     }
     observed.reply = reader.result();
-    // Below TLS 1.3 the curve comes after the certificate: read on, within the same deadline.
-    while (!ec && wants_curve && std::holds_alternative<wire::ServerHello>(observed.reply) &&
-           !wire::server_kex_curve(reader.received()).decided) {
-      std::array<std::uint8_t, 4096> chunk{};
-      const auto n =
-          co_await socket.async_read_some(asio::buffer(chunk), asio::redirect_error(asio::use_awaitable, ec));
-      reader.feed(std::span<const std::uint8_t>(chunk).first(n));
-      if (capture) capture->add(false, chunk.data(), n);
-    }
     observed.timed_out = watchdog.expired();
   }
   const auto& received = reader.received();
